@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects, one run:
+//  unit         *.test.ts      pure logic, no I/O
+//  integration  *.int.test.ts  a real PostgreSQL: one embedded server per run, a migrated
+//                              template database, a fresh database per test file
+//  e2e          *.e2e.ts       headless Chromium against the running stack
+const exclude = ['**/node_modules/**', '**/dist/**', '**/generated/**'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{apps,packages,prisma,scripts}/**/*.test.ts'],
+          exclude: [...exclude, '**/*.int.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{apps,packages,prisma,scripts}/**/*.int.test.ts'],
+          exclude,
+          globalSetup: ['./packages/db/src/testing/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['apps/**/*.e2e.ts'],
+          exclude,
+          globalSetup: ['./apps/server/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
