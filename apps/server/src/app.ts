@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { appRouter, type AppContext, type AppRouter } from '@learningpt/api';
+import { createDb, type Db } from '@learningpt/db';
+import { systemClock, type Clock } from '@learningpt/core';
+import type { Config } from './config';
+import { sendError } from './errors';
+import { registerRestApi } from './rest/rest-api';
+import { registerDocs } from './plugins/docs';
+import { registerHealth } from './plugins/health';
+
+/** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+}
+
+export function createAppDeps(config: Config): AppDeps {
+  return {
+    config,
+    db: createDb({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX }),
+    clock: systemClock,
+  };
+}
+
+export interface BuildAppOptions {
+  /** Close the database pool when the app closes (the default; tests that share a db pass false). */
+  closeDb?: boolean;
+}
+
+/** Builds the whole HTTP app without listening: server.ts listens, tests use `app.inject()`. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    trustProxy: config.TRUST_PROXY,
+    // Let in-flight requests finish on shutdown; drop idle keep-alive sockets at once.
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    // The API answers JSON; /docs relaxes this for its own page.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(cors, {
+    origin: config.APP_ORIGINS,
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    maxAge: 600,
+  });
+
+  const createContext = (req: FastifyRequest): AppContext => ({
+    db,
+    clock: deps.clock,
+    log: req.log,
+    requestId: req.id,
+    session: null,
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }) => createContext(req),
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const { document } = await registerRestApi(app, { createContext });
+  await registerDocs(app, document);
+  await registerHealth(app, { db });
+
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, 404, 'NOT_FOUND', `Nothing here: ${req.method} ${req.url.split('?')[0]}`),
+  );
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, 'request failed');
+      return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
+    }
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type) keep their message.
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    return sendError(reply, status, code, error.message);
+  });
+
+  if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
+  return app;
+}
+
+function loggerOptions(config: Config) {
+  if (config.LOG_LEVEL === 'silent' || config.NODE_ENV === 'test') return false;
+  return {
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    ...(config.NODE_ENV === 'development'
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      : {}),
+  };
+}

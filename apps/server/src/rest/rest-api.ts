@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ORPCError } from '@orpc/server';
+import { OpenAPIHandler } from '@orpc/openapi/fastify';
+import { OpenAPIGenerator } from '@orpc/openapi';
+import { SmartCoercionPlugin } from '@orpc/json-schema';
+import { ZodToJsonSchemaConverter } from '@orpc/zod/zod4';
+import { toORPCRouter } from '@orpc/trpc';
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { appRouter, zodIssues, type AppContext } from '@learningpt/api';
+import { sendError } from '../errors';
+import { wrapDocumentInEnvelope } from './openapi-envelope';
+
+/**
+ * The REST face: the same procedures as /trpc, on the spec's paths under /api, answering
+ * `{ success: true, ...fields }` or `{ success: false, error: { code, message, issues? } }`.
+ */
+export async function registerRestApi(
+  app: FastifyInstance,
+  { createContext }: { createContext: (req: FastifyRequest) => AppContext },
+) {
+  const router = toORPCRouter(appRouter);
+  const converter = new ZodToJsonSchemaConverter();
+
+  const handler = new OpenAPIHandler<AppContext>(router, {
+    // Query strings arrive as text: coerce them by the input schema (page=2 -> 2, free=false -> false).
+    plugins: [new SmartCoercionPlugin({ schemaConverters: [converter] })],
+    // Reshape oRPC's encoded bodies into the envelope before they are written.
+    interceptors: [
+      async ({ next }) => {
+        const result = await next();
+        if (result.matched) {
+          result.response.body = envelope(result.response.status, result.response.body);
+        }
+        return result;
+      },
+    ],
+    clientInterceptors: [
+      async ({ next }) => {
+        try {
+          return await next();
+        } catch (error) {
+          throw withIssues(error);
+        }
+      },
+    ],
+  });
+
+  const document = wrapDocumentInEnvelope(
+    await new OpenAPIGenerator({ schemaConverters: [converter] }).generate(router, {
+      info: {
+        title: 'LearninGPT API',
+        version: '1.0.0',
+        description:
+          'The REST face of the LearninGPT platform. Every operation is also available to TypeScript clients over tRPC at /trpc. Authenticate with `Authorization: Bearer <session token>` or the session cookie.',
+      },
+      servers: [{ url: '/api' }],
+    }),
+  );
+
+  app.get('/api/openapi.json', { logLevel: 'warn' }, async () => document);
+
+  const handle = async (req: FastifyRequest, reply: FastifyReply) => {
+    const { matched } = await handler.handle(req, reply, { prefix: '/api', context: createContext(req) });
+    if (!matched) return sendError(reply, 404, 'NOT_FOUND', `No API route for ${req.method} ${req.url.split('?')[0]}`);
+  };
+  app.all('/api/*', handle);
+  app.all('/api', handle);
+
+  return { document };
+}
+
+function envelope(status: number, payload: unknown): unknown {
+  if (status < 400) {
+    return payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+      ? { success: true, ...payload }
+      : { success: true, data: payload ?? null };
+  }
+  const body = (payload ?? {}) as { code?: string; message?: string; data?: { issues?: unknown } };
+  return {
+    success: false,
+    error: {
+      code: body.code ?? 'ERROR',
+      message: body.message ?? 'Request failed',
+      ...(body.data?.issues ? { issues: body.data.issues } : {}),
+    },
+  };
+}
+
+/** Invalid input: keep zod's issues (path + message) so a client can show them next to the fields. */
+function withIssues(error: unknown): unknown {
+  if (!(error instanceof ORPCError)) return error;
+  const trpc = error.cause instanceof TRPCError ? error.cause : null;
+  if (trpc?.cause instanceof ZodError) {
+    return new ORPCError('BAD_REQUEST', {
+      status: 400,
+      message: 'Some fields are invalid: ' + zodIssues(trpc.cause).map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+      data: { issues: zodIssues(trpc.cause) },
+      cause: error,
+    });
+  }
+  if (error.status >= 500) {
+    return new ORPCError('INTERNAL_SERVER_ERROR', { status: 500, message: 'Something went wrong on our side.', cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,118 @@
+import type { ORPCMeta } from '@orpc/trpc';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { Db } from '@learningpt/db';
+import { AppError, type AppErrorCode, type Clock, type Viewer } from '@learningpt/core';
+
+/* ------------------------------------------------------------------------------------------------
+ * 1. Context: what every procedure receives. Built per request by the host (apps/server) from its
+ *    dependencies; tests build it the same way with a real database and an injected clock.
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface SessionInfo {
+  sessionId: string;
+  user: Viewer & { name: string; email: string };
+}
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  requestId: string;
+  /** Null for anonymous callers. */
+  session: SessionInfo | null;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * 2. Setup: superjson on the tRPC face (Dates survive), and the error shape both faces share:
+ *    a code, a message a person can act on, and zod's issues for invalid input.
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface ApiMeta extends ORPCMeta {
+  /** A human summary for the OpenAPI document. */
+  summary?: string;
+}
+
+const t = initTRPC
+  .context<AppContext>()
+  .meta<ApiMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const issues = error.cause instanceof ZodError ? zodIssues(error.cause) : undefined;
+      return {
+        ...shape,
+        // Unexpected errors keep their details in the log, never on the wire.
+        message: error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side.' : shape.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
+      };
+    },
+  });
+
+export function zodIssues(err: ZodError) {
+  return err.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+    code: i.code,
+  }));
+}
+
+/** The one place where domain error codes become tRPC (and so HTTP) error codes. */
+const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
+  UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+};
+
+const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+    ctx.log.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/* ------------------------------------------------------------------------------------------------
+ * 3. Procedures: who may call. Handlers behind `authedProcedure` get a non-null session.
+ * ---------------------------------------------------------------------------------------------- */
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+type Role = Viewer['role'];
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.session.user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You do not have permission to do this.' });
+    }
+    return next();
+  });
+}
+
+export const studentProcedure = roleProcedure('student');
+export const instructorProcedure = roleProcedure('instructor', 'admin');
+export const adminProcedure = roleProcedure('admin');

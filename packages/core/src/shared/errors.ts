@@ -1,0 +1,29 @@
+/**
+ * Errors a caller can cause. Domain code throws these; the API layer maps each code to an
+ * HTTP status / tRPC code in exactly one place (packages/api/src/trpc.ts).
+ */
+export const APP_ERROR_CODES = [
+  'BAD_REQUEST', // 400: input that passed the schema but makes no sense
+  'UNAUTHORIZED', // 401: not signed in
+  'FORBIDDEN', // 403: signed in, not allowed
+  'NOT_FOUND', // 404
+  'CONFLICT', // 409: already exists / already done
+  'PAYMENT_REQUIRED', // 402: the feature has a price
+  'UNPROCESSABLE', // 422: a business rule says no
+  'TOO_MANY_REQUESTS', // 429
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** Safe, user-facing details (e.g. a price, a retry delay). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
