@@ -60,4 +60,22 @@ function run(args) {
 
 run(['install', '--frozen-lockfile', '--prefer-offline']);
 if (task === 'start') run(['run', 'dev']);
-else run(['run', 'test:all']);
+else {
+  ensureChromium();
+  run(['run', 'test:all']);
+}
+
+/** The browser tests drive Debian's Chromium; install it with apt when we can. */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('> installing Chromium for the browser tests (apt)');
+    const r = spawnSync('bash', [join(root, '.ci', 'install-chromium.sh')], { stdio: 'inherit', env });
+    if (r.status === 0) return;
+  }
+  console.error(
+    'Chromium is needed for the browser tests: install it (Debian/Ubuntu: sudo apt-get install -y chromium)\n' +
+      'or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+  );
+  process.exit(1);
+}

@@ -1,0 +1,68 @@
+// `pnpm bench`: measures the catalog hot paths over real HTTP on a seeded database and prints
+// figures (no pass/fail: targets are read by people, not asserted in tests).
+// Uses DATABASE_URL's server if set (a scratch database is created there), else an embedded one.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDb } from '@learningpt/db';
+import { migrate } from '@learningpt/db/migrate';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
+import { systemClock } from '@learningpt/core';
+import { buildApp } from '../apps/server/src/app';
+import { loadConfig } from '../apps/server/src/config';
+import { seedDemoData } from '../prisma/seed/index';
+
+const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+const dir = await mkdtemp(join(tmpdir(), 'lgpt-bench-'));
+const pg = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
+const url = withDatabase(pg ? pg.url : process.env.DATABASE_URL!, `bench_${Date.now()}`);
+await ensureDatabase(url);
+await migrate({ connectionString: url });
+const db = createDb({ connectionString: url, max: 10 });
+await seedDemoData({ db });
+
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent', PORT: '0' });
+const app = await buildApp({ config, db, clock: systemClock });
+const base = await app.listen({ host: '127.0.0.1', port: 0 });
+const { programs } = (await (await fetch(`${base}/api/programs?limit=1`)).json()) as { programs: { slug: string }[] };
+
+const scenarios: [string, string][] = [
+  ['REST  GET /api/programs (default)', '/api/programs'],
+  ['REST  GET /api/programs?category&sort=newest&page=2&limit=5', '/api/programs?category=development&sort=newest&page=2&limit=5'],
+  ['REST  GET /api/programs?search=react&sort=rating', '/api/programs?search=react&sort=rating'],
+  ['REST  GET /api/programs/{slug}', `/api/programs/${programs[0]!.slug}`],
+  ['REST  GET /api/categories', '/api/categories'],
+  ['tRPC  programs.list (newest, page 2)', `/trpc/programs.list?input=${encodeURIComponent(JSON.stringify({ json: { sort: 'newest', page: 2, limit: 5 } }))}`],
+  ['plain GET /health (baseline)', '/health'],
+];
+
+console.log(`\nLearninGPT benchmarks — ${CONCURRENCY} concurrent clients, ${DURATION_MS} ms each, Node ${process.version}\n`);
+console.log('scenario'.padEnd(64), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8));
+for (const [name, path] of scenarios) {
+  // Warm up (JIT, pool, caches), then measure.
+  for (let i = 0; i < 50; i++) await (await fetch(base + path)).arrayBuffer();
+  const latencies: number[] = [];
+  const end = performance.now() + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const res = await fetch(base + path);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
+  const rps = (latencies.length / (DURATION_MS / 1000)).toFixed(0);
+  console.log(name.padEnd(64), rps.padStart(8), q(0.5).padStart(8), q(0.95).padStart(8), q(0.99).padStart(8));
+}
+
+await app.close();
+await pg?.stop();
+await rm(dir, { recursive: true, force: true });
