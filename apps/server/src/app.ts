@@ -41,12 +41,26 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     trustProxy: config.TRUST_PROXY,
     // Let in-flight requests finish on shutdown; drop idle keep-alive sockets at once.
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
+  });
+
+  // Set before any route is registered: routes keep the handlers in force when they are added.
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, 404, 'NOT_FOUND', `Nothing here: ${req.method} ${req.url.split('?')[0]}`),
+  );
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, 'request failed');
+      return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
+    }
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type) keep their message.
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    return sendError(reply, status, code, error.message);
   });
 
   app.addHook('onSend', async (req, reply) => {
@@ -84,20 +98,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const { document } = await registerRestApi(app, { createContext });
   await registerDocs(app, document);
   await registerHealth(app, { db });
-
-  app.setNotFoundHandler((req, reply) =>
-    sendError(reply, 404, 'NOT_FOUND', `Nothing here: ${req.method} ${req.url.split('?')[0]}`),
-  );
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      req.log.error({ err: error }, 'request failed');
-      return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
-    }
-    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type) keep their message.
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-    return sendError(reply, status, code, error.message);
-  });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '@learningpt/db';
+import { sqlState, type Db } from '@learningpt/db';
 import { readMigrations } from '@learningpt/db/migrate';
 
 /** `/health`: the process is alive. `/ready`: the database answers and every migration is applied. */
@@ -17,9 +17,8 @@ export async function registerHealth(app: FastifyInstance, { db }: { db: Db }) {
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
       applied = new Set(rows.map((r) => r.migration_name));
     } catch (err) {
-      const code = (err as { code?: string; meta?: { code?: string } }).meta?.code;
       // 42P01: no bookkeeping table yet, i.e. nothing is migrated.
-      if (code === '42P01') applied = new Set();
+      if (sqlState(err) === '42P01') applied = new Set();
       else {
         req.log.warn({ err }, 'readiness: database unreachable');
         return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });

@@ -59,14 +59,17 @@ describe('REST envelope', () => {
     expect(other.body.error.code).toBe('NOT_FOUND');
   });
 
-  it('answers malformed JSON with 400, not 500', async () => {
+  it('answers malformed JSON with 400 in the error shape, not 500', async () => {
     const res = await s.rest<ErrorBody>({
       method: 'POST',
-      url: '/trpc/programs.list',
+      url: '/api/programs',
       headers: { 'content-type': 'application/json' },
       payload: '{"oops":',
     });
     expect(res.status).toBe(400);
+    expect(res.body.success).toBe(false);
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+    expect(res.body.error.message).toMatch(/JSON/i);
   });
 
   it('serves the same program by id and by slug', async () => {

@@ -26,9 +26,10 @@ export async function registerRestApi(
     // Query strings arrive as text: coerce them by the input schema (page=2 -> 2, free=false -> false).
     plugins: [new SmartCoercionPlugin({ schemaConverters: [converter] })],
     // Reshape oRPC's encoded bodies into the envelope before they are written.
-    interceptors: [
-      async ({ next }) => {
-        const result = await next();
+    // Root interceptors see every response, errors included (these are encoded outside `interceptors`).
+    rootInterceptors: [
+      async (options) => {
+        const result = await options.next();
         if (result.matched) {
           result.response.body = envelope(result.response.status, result.response.body);
         }
@@ -36,9 +37,9 @@ export async function registerRestApi(
       },
     ],
     clientInterceptors: [
-      async ({ next }) => {
+      async (options) => {
         try {
-          return await next();
+          return await options.next();
         } catch (error) {
           throw withIssues(error);
         }

@@ -2,7 +2,7 @@
 // the tRPC face, and the REST face through app.inject(). Nothing of ours is mocked.
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createCaller, type AppContext } from '@learningpt/api';
-import { fixedClock, type Clock } from '@learningpt/core';
+import { fixedClock } from '@learningpt/core';
 import type { Db } from '@learningpt/db';
 import { createTestDatabase } from '@learningpt/db/testing';
 import { buildApp } from '../app';
@@ -32,7 +32,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
 
 /** A server on a fresh database: `seeded` (the demo data) or empty but migrated. */
 export async function startTestServer(opts: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const database = opts.seeded === false ? await createTestDatabase() : await createSeededTestDatabase();
+  const database = opts.seeded === false ? await createTestDatabase({ max: 4 }) : await createSeededTestDatabase();
   const config = testConfig(database.url, opts.env);
   const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
   const app = await buildApp({ config, db: database.db, clock }, { closeDb: false });
@@ -40,7 +40,7 @@ export async function startTestServer(opts: { seeded?: boolean; env?: Record<str
 
   const context = (session: AppContext['session']): AppContext => ({
     db: database.db,
-    clock: clock as Clock,
+    clock,
     log: app.log,
     requestId: 'test',
     session,

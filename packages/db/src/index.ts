@@ -1,0 +1,93 @@
+// The database client: Prisma 7 over the `pg` driver adapter. Everything else takes a `Db`
+// as a parameter; nothing here is a singleton.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Prisma, PrismaClient } from './generated/prisma/client';
+import { splitSchemaParam } from './url';
+
+export * from './generated/prisma/client';
+
+export type Db = PrismaClient;
+
+export interface CreateDbOptions {
+  connectionString: string;
+  /** Pool size. Default 10. */
+  max?: number;
+  /** How long to wait for a connection from the pool (or to open one). Default 5000 ms. */
+  connectionTimeoutMillis?: number;
+}
+
+/** A client with its own connection pool; `db.$disconnect()` closes the pool. */
+export function createDb(opts: CreateDbOptions): Db {
+  const { connectionString, schema } = splitSchemaParam(opts.connectionString);
+  if (schema !== undefined && !/^\w+$/.test(schema)) throw new Error(`Unsupported ?schema= name: ${schema}`);
+  // A config object (not a pg.Pool) makes the adapter own the pool, so $disconnect() ends it.
+  // pg's defaults would be an unbounded wait for a connection; make both limits explicit.
+  const adapter = new PrismaPg(
+    {
+      connectionString,
+      max: opts.max ?? 10,
+      connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 5000,
+      // ?schema=: the adapter qualifies its queries with it, search_path covers raw SQL.
+      ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+    },
+    schema !== undefined ? { schema } : undefined,
+  );
+  return new PrismaClient({ adapter });
+}
+
+/** Unique constraint violation, whether it came through Prisma (P2002) or straight from pg. */
+export function isUniqueViolation(err: unknown): boolean {
+  return prismaCode(err) === 'P2002' || sqlState(err) === '23505';
+}
+
+/** Serialization failure or deadlock: the transaction can simply be run again. */
+export function isSerializationFailure(err: unknown): boolean {
+  const state = sqlState(err);
+  return prismaCode(err) === 'P2034' || state === '40001' || state === '40P01';
+}
+
+/**
+ * PostgreSQL's SQLSTATE of a failed query (e.g. '42P01' undefined_table), from a pg error, from
+ * the driver adapter error Prisma attaches to `meta` (raw queries fail as P2010 and carry it
+ * only there), or along the `cause` chain (errors wrapped by our own code).
+ */
+export function sqlState(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, meta, cause } = e as {
+      code?: unknown;
+      meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+      cause?: unknown;
+    };
+    const fromAdapter = meta?.driverAdapterError?.cause?.originalCode;
+    if (typeof fromAdapter === 'string') return fromAdapter;
+    // SQLSTATEs are 5 characters; Prisma's own codes (P1000–P6999) look alike but are not.
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^P[1-9]\d{3}$/.test(code)) return code;
+    e = cause;
+  }
+  return undefined;
+}
+
+function prismaCode(err: unknown): string | undefined {
+  return err instanceof Prisma.PrismaClientKnownRequestError ? err.code : undefined;
+}
+
+/**
+ * Runs `fn` in a SERIALIZABLE transaction, retrying it (with a little jitter) when PostgreSQL
+ * aborts it for a conflict with a concurrent one, which that isolation level expects callers to do.
+ * `fn` must have no side effects outside the transaction: it may run several times.
+ */
+export async function withSerializableRetry<T>(
+  db: Db,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  opts: { maxAttempts?: number } = {},
+): Promise<T> {
+  const maxAttempts = opts.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(fn, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });
+    } catch (err) {
+      if (attempt >= maxAttempts || !isSerializationFailure(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+}
