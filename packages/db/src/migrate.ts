@@ -7,6 +7,7 @@
 // `migrate resolve`. Scripts that manage their own transaction (or contain statements that
 // cannot run in one) run as Prisma runs them, and a failure is recorded as Prisma records it.
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,9 +77,17 @@ export interface LocalMigration {
   checksum: string;
 }
 
-/** <repo>/prisma/migrations, resolved from this file so any cwd works. */
+/**
+ * <repo>/prisma/migrations: the nearest `prisma/migrations` above this module, so any cwd works,
+ * from the sources (packages/db/src) as well as from a bundle (apps/server/dist).
+ */
 export function defaultMigrationsDir(): string {
-  return fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'prisma', 'migrations');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
+  }
 }
 
 /** The migration folders (those holding a migration.sql), in name order as Prisma sorts them. */

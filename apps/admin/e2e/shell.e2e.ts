@@ -1,0 +1,79 @@
+// The admin shell in Chromium: navigation, the sign-in screen, and programs from the server.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiGet, type ProgramListBody } from '../../server/e2e/api';
+import { screenshot, useBrowser } from '../../server/e2e/browser';
+
+const browser = useBrowser();
+const SECTIONS = ['Dashboard', 'Users', 'Programs', 'Categories', 'Applications', 'Orders', 'Events', 'Content'];
+
+/** The titles in the programs table, in order (first line of the first cell of each row). */
+async function tableTitles(page: Page): Promise<string[]> {
+  const cells = await page.getByRole('row').locator('td:first-child').allInnerTexts();
+  return cells.map((c) => c.split('\n')[0]!.trim());
+}
+
+describe('admin shell', () => {
+  it('shows the navigation and a dashboard with figures from the server', async () => {
+    const { pagination } = await apiGet<ProgramListBody>('/api/programs?limit=1');
+
+    const page = await browser.openPage('admin', '/');
+    const nav = page.getByRole('navigation', { name: 'Admin' });
+    await nav.getByRole('link').first().waitFor();
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(SECTIONS);
+
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const card = page.getByRole('link', { name: /Published programs/ });
+    await expect.poll(() => card.innerText()).toContain(pagination.total.toLocaleString('en-US'));
+
+    await screenshot(page, 'admin-dashboard');
+    expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('shows sections that are not built yet as coming soon', async () => {
+    const page = await browser.openPage('admin', '/');
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    await page.getByRole('heading', { name: 'Coming soon' }).waitFor();
+  });
+
+  it('validates the sign-in form and says sign-in is not available yet', async () => {
+    const page = await browser.openPage('admin', '/');
+    await page.getByRole('link', { name: 'Sign in' }).first().click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const submit = page.getByRole('button', { name: 'Sign in' });
+
+    await submit.click();
+    await page.getByText('Enter your email address.').waitFor();
+    await page.getByText('Enter your password.').waitFor();
+
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByText('Enter a valid email address', { exact: false }).waitFor();
+
+    await page.getByLabel('Email').fill('admin@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await submit.click();
+    await page.getByRole('status').getByText('Sign-in is not available yet', { exact: false }).waitFor();
+    // No session is faked: still on the sign-in screen.
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+
+    await screenshot(page, 'admin-sign-in');
+  });
+
+  it('lists programs from the server, newest first, page by page', async () => {
+    const first = await apiGet<ProgramListBody>('/api/programs?limit=20&sort=newest');
+    expect(first.programs.length).toBeGreaterThan(0);
+
+    const page = await browser.openPage('admin', '/');
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Programs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
+    await expect.poll(() => tableTitles(page), { timeout: 10_000 }).toEqual(first.programs.map((p) => p.title));
+    await screenshot(page, 'admin-programs');
+
+    if (first.pagination.totalPages > 1) {
+      const second = await apiGet<ProgramListBody>('/api/programs?limit=20&sort=newest&page=2');
+      await page.getByRole('link', { name: 'Next' }).click();
+      await expect.poll(() => tableTitles(page), { timeout: 10_000 }).toEqual(second.programs.map((p) => p.title));
+    }
+  });
+});

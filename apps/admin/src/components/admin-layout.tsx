@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
+import { MenuIcon } from './icons';
+import { NAV_ITEMS } from './nav-items';
+
+function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
+  return (
+    <nav aria-label="Admin" className="flex-1 space-y-1 px-3 py-4">
+      {NAV_ITEMS.map(({ path, label, icon: Icon }) => (
+        <NavLink
+          key={path}
+          to={path}
+          end={path === '/'}
+          onClick={onNavigate}
+          className={({ isActive }) =>
+            `flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition ${
+              isActive ? 'bg-white/10 text-white' : 'text-slate-300 hover:bg-white/5 hover:text-white'
+            }`
+          }
+        >
+          <Icon className="size-5 shrink-0" />
+          {label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
+export function AdminLayout() {
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  return (
+    <div className="min-h-screen lg:grid lg:grid-cols-[16rem_1fr]">
+      <aside
+        id="admin-sidebar"
+        className={`${menuOpen ? 'flex' : 'hidden'} fixed inset-y-0 left-0 z-30 w-64 flex-col bg-slate-900 lg:sticky lg:top-0 lg:flex lg:h-screen`}
+      >
+        <Link to="/" className="flex h-16 items-center gap-2 whitespace-nowrap px-5 text-base font-bold tracking-tight text-white">
+          <img src="/favicon.svg" alt="" className="size-8" />
+          <span>
+            LearninGPT <span className="font-medium text-indigo-300">Admin</span>
+          </span>
+        </Link>
+        <SidebarNav onNavigate={() => setMenuOpen(false)} />
+        <div className="border-t border-white/10 p-4">
+          <Link to="/sign-in" className="block rounded-lg px-3 py-2 text-sm font-medium text-slate-300 hover:bg-white/5 hover:text-white">
+            Sign in
+          </Link>
+        </div>
+      </aside>
+      {menuOpen && (
+        <button
+          type="button"
+          aria-label="Close menu"
+          onClick={() => setMenuOpen(false)}
+          className="fixed inset-0 z-20 bg-slate-900/40 lg:hidden"
+        />
+      )}
+
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-10 flex h-16 items-center gap-4 border-b border-slate-200 bg-white/90 px-4 backdrop-blur sm:px-6">
+          <button
+            type="button"
+            onClick={() => setMenuOpen((open) => !open)}
+            aria-expanded={menuOpen}
+            aria-controls="admin-sidebar"
+            className="rounded-lg p-2 text-slate-600 hover:bg-slate-100 lg:hidden"
+          >
+            <MenuIcon className="size-5" />
+            <span className="sr-only">Menu</span>
+          </button>
+          {/* No session exists yet: say so rather than pretending someone is signed in. */}
+          <p className="ml-auto text-sm text-slate-500">
+            Not signed in ·{' '}
+            <Link to="/sign-in" className="font-medium text-indigo-600 hover:text-indigo-800">
+              Sign in
+            </Link>
+          </p>
+        </header>
+        <main className="flex-1 px-4 py-8 sm:px-6 lg:px-10">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ComponentType, SVGProps } from 'react';
+import {
+  BookIcon,
+  CalendarIcon,
+  DocumentIcon,
+  HomeIcon,
+  InboxIcon,
+  ReceiptIcon,
+  TagIcon,
+  UsersIcon,
+} from './icons';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ComponentType<SVGProps<SVGSVGElement>>;
+  /** What the section will manage; shown on its placeholder until it is built. */
+  summary: string;
+}
+
+/** The sidebar, in order; routes for sections not built yet render a "coming soon" page. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: 'Dashboard', icon: HomeIcon, summary: 'An overview of the platform.' },
+  { path: '/users', label: 'Users', icon: UsersIcon, summary: 'Find accounts, change roles, ban and unban users.' },
+  { path: '/programs', label: 'Programs', icon: BookIcon, summary: 'Review, publish and feature programs.' },
+  { path: '/categories', label: 'Categories', icon: TagIcon, summary: 'Organise programs into categories and sub-categories.' },
+  { path: '/applications', label: 'Applications', icon: InboxIcon, summary: 'Approve or reject instructor applications.' },
+  { path: '/orders', label: 'Orders', icon: ReceiptIcon, summary: 'Look up orders, change their status and issue refunds.' },
+  { path: '/events', label: 'Events', icon: CalendarIcon, summary: 'Create and manage webinars and live events.' },
+  { path: '/content', label: 'Content', icon: DocumentIcon, summary: 'Blog posts, testimonials and FAQs.' },
+];

@@ -1,0 +1,178 @@
+// Vitest globalSetup of the e2e project: starts the whole stack ONCE per run, then the test
+// files drive it with Chromium (see ./browser.ts):
+//   PostgreSQL (embedded, throw-away) -> migrated + demo data -> the API server on a free port
+//   -> the web and admin apps' Vite dev servers on free ports, proxying /trpc, /api ... to it.
+//
+// Already running stack: set E2E_WEB_URL, E2E_ADMIN_URL and E2E_API_URL and nothing is started.
+// An existing PostgreSQL: TEST_DATABASE_URL (a role with CREATEDB); a fresh database is created.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb } from '@learningpt/db';
+import { migrate } from '@learningpt/db/migrate';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
+// `vite` is a dependency of the apps, not of the server; vitest re-exports the same Vite.
+import { createViteServer, type TestProject, type Vite } from 'vitest/node';
+import { seedDemoData } from '../../../prisma/seed/index';
+import { buildApp, createAppDeps } from '../src/app';
+import { loadConfig } from '../src/config';
+import './provided-context';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// Same prefix as the integration setup's: either run's clean-up removes servers orphaned by a
+// killed run of the other (it only touches those whose owning process is gone).
+const TEMP_PREFIX = 'learningpt-test-pg-';
+const timings = process.env.LEARNINGPT_E2E_TIMINGS === '1';
+
+type Teardown = () => Promise<unknown>;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const given = givenStack();
+  if (given) {
+    provideUrls(project, given);
+    return async () => {};
+  }
+
+  // Teardowns run in reverse order, also when a later step fails.
+  const teardowns: Teardown[] = [];
+  const teardown = async () => {
+    for (const fn of teardowns.reverse()) {
+      await fn().catch((err: unknown) => console.warn(`e2e teardown: ${(err as Error).message}`));
+    }
+  };
+  const t0 = performance.now();
+  const mark = (what: string) => timings && console.log(`[e2e] ${what} at ${Math.round(performance.now() - t0)} ms`);
+
+  try {
+    const databaseUrl = await startDatabase(teardowns);
+    mark('database migrated and seeded');
+    const apiUrl = await startApi(databaseUrl, teardowns);
+    mark(`API listening on ${apiUrl}`);
+    const [webUrl, adminUrl] = await Promise.all([
+      startApp('web', apiUrl, teardowns),
+      startApp('admin', apiUrl, teardowns),
+    ]);
+    mark(`apps on ${webUrl} and ${adminUrl}`);
+    provideUrls(project, { webUrl, adminUrl, apiUrl });
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}
+
+interface StackUrls {
+  webUrl: string;
+  adminUrl: string;
+  apiUrl: string;
+}
+
+function givenStack(): StackUrls | undefined {
+  const { E2E_WEB_URL: webUrl, E2E_ADMIN_URL: adminUrl, E2E_API_URL: apiUrl } = process.env;
+  if (!webUrl && !adminUrl && !apiUrl) return undefined;
+  if (!webUrl || !adminUrl || !apiUrl) {
+    throw new Error('Set all of E2E_WEB_URL, E2E_ADMIN_URL and E2E_API_URL to test a running stack, or none.');
+  }
+  return { webUrl, adminUrl, apiUrl };
+}
+
+function provideUrls(project: TestProject, urls: StackUrls) {
+  project.provide('webUrl', urls.webUrl.replace(/\/$/, ''));
+  project.provide('adminUrl', urls.adminUrl.replace(/\/$/, ''));
+  project.provide('apiUrl', urls.apiUrl.replace(/\/$/, ''));
+}
+
+/** A fresh, migrated database with the demo data; returns its URL. */
+async function startDatabase(teardowns: Teardown[]): Promise<string> {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    // Not mkdtemp: its 0700 dir would keep out the `postgres` OS user PostgreSQL runs as under root.
+    const tempDir = path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    await fs.mkdir(tempDir, { mode: 0o755 });
+    await fs.chmod(tempDir, 0o755);
+    teardowns.push(() => fs.rm(tempDir, { recursive: true, force: true }));
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'data'), persistent: false });
+    teardowns.push(() => pg.stop());
+    serverUrl = pg.url;
+  }
+
+  const url = withDatabase(serverUrl, `e2e_${process.pid}_${randomBytes(3).toString('hex')}`);
+  await ensureDatabase(url);
+  // On a shared server (TEST_DATABASE_URL) only this run's database is dropped; an embedded
+  // server is thrown away whole.
+  if (process.env.TEST_DATABASE_URL) teardowns.push(() => dropDatabase(serverUrl, url));
+  await migrate({ connectionString: url });
+  const db = createDb({ connectionString: url, max: 2 });
+  try {
+    await seedDemoData({ db });
+  } finally {
+    await db.$disconnect();
+  }
+  return url;
+}
+
+async function dropDatabase(serverUrl: string, url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = createDb({ connectionString: withDatabase(serverUrl, 'postgres'), max: 1 });
+  try {
+    // The name is ours (e2e_<pid>_<hex>), so quoting it is enough.
+    await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.$disconnect();
+  }
+}
+
+/** The real API (the same buildApp as production) listening on a free port. */
+async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<string> {
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '5' });
+  const app = await buildApp(createAppDeps(config));
+  teardowns.push(() => app.close());
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+/** One app's Vite dev server, configured by the app's own vite.config.ts, on a free port. */
+async function startApp(name: 'web' | 'admin', apiUrl: string, teardowns: Teardown[]): Promise<string> {
+  const root = path.join(repoRoot, 'apps', name);
+  const proxy = { target: apiUrl, changeOrigin: true };
+  const inline: Vite.InlineConfig = {
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    // Its own optimizer cache, so a developer's `pnpm dev` on the same checkout is left alone.
+    cacheDir: path.join(root, 'node_modules', '.vite-e2e'),
+    logLevel: 'warn',
+    clearScreen: false,
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: false,
+      proxy: { '/trpc': proxy, '/api': proxy, '/docs': proxy, '/health': proxy },
+      // Nothing changes during a run; a reload mid-test (someone saving a file) would only flake.
+      hmr: false,
+      watch: null,
+    },
+  };
+  const vite = await createViteServer(inline);
+  teardowns.push(() => vite.close());
+  await vite.listen();
+  const { port } = vite.httpServer?.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  await warmUp(url);
+  return url;
+}
+
+/**
+ * Fetch the page and its entry module once, so the first test does not pay for Vite's first
+ * transform and dependency pre-bundling (and cannot hit the reload that follows it).
+ */
+async function warmUp(url: string): Promise<void> {
+  for (const p of ['/', '/src/main.tsx']) {
+    const res = await fetch(url + p);
+    if (!res.ok) throw new Error(`Vite dev server at ${url} answered ${res.status} for ${p}`);
+    await res.text();
+  }
+}
