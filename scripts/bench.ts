@@ -17,7 +17,9 @@ const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 const dir = await mkdtemp(join(tmpdir(), 'lgpt-bench-'));
-const pg = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
+const pg = process.env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
 const url = withDatabase(pg ? pg.url : process.env.DATABASE_URL!, `bench_${Date.now()}`);
 await ensureDatabase(url);
 await migrate({ connectionString: url });
@@ -31,16 +33,30 @@ const { programs } = (await (await fetch(`${base}/api/programs?limit=1`)).json()
 
 const scenarios: [string, string][] = [
   ['REST  GET /api/programs (default)', '/api/programs'],
-  ['REST  GET /api/programs?category&sort=newest&page=2&limit=5', '/api/programs?category=development&sort=newest&page=2&limit=5'],
+  [
+    'REST  GET /api/programs?category&sort=newest&page=2&limit=5',
+    '/api/programs?category=development&sort=newest&page=2&limit=5',
+  ],
   ['REST  GET /api/programs?search=react&sort=rating', '/api/programs?search=react&sort=rating'],
   ['REST  GET /api/programs/{slug}', `/api/programs/${programs[0]!.slug}`],
   ['REST  GET /api/categories', '/api/categories'],
-  ['tRPC  programs.list (newest, page 2)', `/trpc/programs.list?input=${encodeURIComponent(JSON.stringify({ json: { sort: 'newest', page: 2, limit: 5 } }))}`],
+  [
+    'tRPC  programs.list (newest, page 2)',
+    `/trpc/programs.list?input=${encodeURIComponent(JSON.stringify({ json: { sort: 'newest', page: 2, limit: 5 } }))}`,
+  ],
   ['plain GET /health (baseline)', '/health'],
 ];
 
-console.log(`\nLearninGPT benchmarks — ${CONCURRENCY} concurrent clients, ${DURATION_MS} ms each, Node ${process.version}\n`);
-console.log('scenario'.padEnd(64), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8));
+console.log(
+  `\nLearninGPT benchmarks — ${CONCURRENCY} concurrent clients, ${DURATION_MS} ms each, Node ${process.version}\n`,
+);
+console.log(
+  'scenario'.padEnd(64),
+  'req/s'.padStart(8),
+  'p50 ms'.padStart(8),
+  'p95 ms'.padStart(8),
+  'p99 ms'.padStart(8),
+);
 for (const [name, path] of scenarios) {
   // Warm up (JIT, pool, caches), then measure.
   for (let i = 0; i < 50; i++) await (await fetch(base + path)).arrayBuffer();

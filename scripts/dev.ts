@@ -88,7 +88,11 @@ async function announceWhenUp() {
   const targets = [
     ['API', `${apiUrl}/health`, apiUrl],
     ['web', `http://localhost:${process.env.WEB_PORT ?? 5173}/`, `http://localhost:${process.env.WEB_PORT ?? 5173}`],
-    ['admin', `http://localhost:${process.env.ADMIN_PORT ?? 5174}/`, `http://localhost:${process.env.ADMIN_PORT ?? 5174}`],
+    [
+      'admin',
+      `http://localhost:${process.env.ADMIN_PORT ?? 5174}/`,
+      `http://localhost:${process.env.ADMIN_PORT ?? 5174}`,
+    ],
   ] as const;
   const deadline = Date.now() + 120_000;
   const up = new Set<string>();

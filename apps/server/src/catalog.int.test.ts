@@ -34,7 +34,10 @@ describe('programs.list', () => {
   });
 
   it('filters by a parent category including its sub-categories, by slug or id', async () => {
-    const parent = await s.db.category.findFirstOrThrow({ where: { children: { some: {} } }, include: { children: true } });
+    const parent = await s.db.category.findFirstOrThrow({
+      where: { children: { some: {} } },
+      include: { children: true },
+    });
     const categoryIds = [parent.id, ...parent.children.map((c) => c.id)];
     const expected = await s.db.program.findMany({ where: { ...visible, categoryId: { in: categoryIds } } });
     const inChild = expected.filter((p) => p.categoryId !== parent.id);
@@ -71,11 +74,17 @@ describe('programs.list', () => {
 
   it('searches titles and descriptions, case-insensitively, treating % and _ literally', async () => {
     const sample = await s.db.program.findFirstOrThrow({ where: visible, orderBy: { createdAt: 'asc' } });
-    const word = sample.title.split(/\s+/).find((w) => w.length >= 5)!.toUpperCase();
+    const word = sample.title
+      .split(/\s+/)
+      .find((w) => w.length >= 5)!
+      .toUpperCase();
     const expected = await s.db.program.findMany({
       where: {
         ...visible,
-        OR: [{ title: { contains: word, mode: 'insensitive' } }, { description: { contains: word, mode: 'insensitive' } }],
+        OR: [
+          { title: { contains: word, mode: 'insensitive' } },
+          { description: { contains: word, mode: 'insensitive' } },
+        ],
       },
     });
     const got = await all({ search: word });
@@ -98,7 +107,10 @@ describe('programs.list', () => {
   });
 
   it('sorts by rating using the exact average, unrated last', async () => {
-    const rows = await s.db.program.findMany({ where: visible, select: { id: true, ratingTotal: true, reviewCount: true } });
+    const rows = await s.db.program.findMany({
+      where: visible,
+      select: { id: true, ratingTotal: true, reviewCount: true },
+    });
     const avg = new Map(rows.map((r) => [r.id, r.reviewCount ? r.ratingTotal / r.reviewCount : 0]));
     const got = await all({ sort: 'rating' });
     const averages = got.map((p) => avg.get(p.id)!);

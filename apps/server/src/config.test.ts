@@ -43,7 +43,12 @@ describe('loadConfig', () => {
   it('lists every bad variable at once, without leaking a password', () => {
     let message = '';
     try {
-      loadConfig({ DATABASE_URL: 'mysql://u:hunter2@h/db', PORT: 'eighty', LOG_LEVEL: 'loud', APP_ORIGINS: 'localhost' });
+      loadConfig({
+        DATABASE_URL: 'mysql://u:hunter2@h/db',
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        APP_ORIGINS: 'localhost',
+      });
     } catch (e) {
       message = (e as Error).message;
     }

@@ -11,7 +11,12 @@ const port = (name: string, fallback: number) =>
 const origins = z
   .string()
   .default('http://localhost:5173,http://localhost:5174')
-  .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z
@@ -65,7 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const lines = result.error.issues.map((i) => {
     const name = String(i.path[0] ?? 'config');
     const got = cleaned[name];
-    const shown = got === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('URL') ? redact(got) : got)}`;
+    const shown =
+      got === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('URL') ? redact(got) : got)}`;
     return `  ${name}: ${i.message} (${shown})`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

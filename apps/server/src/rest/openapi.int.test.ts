@@ -15,7 +15,8 @@ type Doc = { openapi: string; paths: Record<string, Record<string, { responses: 
 function restProcedures(): string[] {
   const out: string[] = [];
   for (const proc of Object.values(appRouter._def.procedures)) {
-    const route = (proc as unknown as { _def: { meta?: { route?: { method?: string; path?: string } } } })._def.meta?.route;
+    const route = (proc as unknown as { _def: { meta?: { route?: { method?: string; path?: string } } } })._def.meta
+      ?.route;
     if (route?.path) out.push(`${route.method ?? 'POST'} ${route.path}`);
   }
   return out.sort();

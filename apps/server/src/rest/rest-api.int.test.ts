@@ -8,7 +8,10 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 type Envelope = { success: boolean; [k: string]: unknown };
-type ErrorBody = { success: false; error: { code: string; message: string; issues?: { path: unknown[]; message: string }[] } };
+type ErrorBody = {
+  success: false;
+  error: { code: string; message: string; issues?: { path: unknown[]; message: string }[] };
+};
 
 describe('REST envelope', () => {
   it('wraps a list in { success: true, programs, pagination }', async () => {
@@ -40,7 +43,10 @@ describe('REST envelope', () => {
   it('answers a cross-field rule with 400 too', async () => {
     const res = await s.rest<ErrorBody>('/api/programs?priceMin=50&priceMax=10');
     expect(res.status).toBe(400);
-    expect(res.body.error.issues![0]).toMatchObject({ path: ['priceMin'], message: 'priceMin must not be greater than priceMax' });
+    expect(res.body.error.issues![0]).toMatchObject({
+      path: ['priceMin'],
+      message: 'priceMin must not be greater than priceMax',
+    });
   });
 
   it('answers an unknown program with 404 and the error shape', async () => {
@@ -75,7 +81,9 @@ describe('REST envelope', () => {
   it('serves the same program by id and by slug', async () => {
     const list = await s.rest<{ programs: { id: string; slug: string }[] }>('/api/programs?limit=1');
     const first = list.body.programs[0]!;
-    const byId = await s.rest<{ program: { id: string }; isEnrolled: boolean; userProgress: unknown }>(`/api/programs/${first.id}`);
+    const byId = await s.rest<{ program: { id: string }; isEnrolled: boolean; userProgress: unknown }>(
+      `/api/programs/${first.id}`,
+    );
     const bySlug = await s.rest<{ program: { id: string } }>(`/api/programs/${first.slug}`);
     expect(byId.status).toBe(200);
     expect(byId.body.program.id).toBe(first.id);

@@ -95,13 +95,21 @@ function withIssues(error: unknown): unknown {
   if (trpc?.cause instanceof ZodError) {
     return new ORPCError('BAD_REQUEST', {
       status: 400,
-      message: 'Some fields are invalid: ' + zodIssues(trpc.cause).map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+      message:
+        'Some fields are invalid: ' +
+        zodIssues(trpc.cause)
+          .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
+          .join('; '),
       data: { issues: zodIssues(trpc.cause) },
       cause: error,
     });
   }
   if (error.status >= 500) {
-    return new ORPCError('INTERNAL_SERVER_ERROR', { status: 500, message: 'Something went wrong on our side.', cause: error });
+    return new ORPCError('INTERNAL_SERVER_ERROR', {
+      status: 500,
+      message: 'Something went wrong on our side.',
+      cause: error,
+    });
   }
   return error;
 }

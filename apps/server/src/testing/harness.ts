@@ -22,7 +22,9 @@ export interface TestServer {
   /** The tRPC face, as the first seeded user with this role (or a given user id). */
   as(role: Role, userId?: string): Promise<ReturnType<typeof createCaller>>;
   /** The REST face: app.inject with JSON parsed. */
-  rest<T = unknown>(opts: InjectOptions | string): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
+  rest<T = unknown>(
+    opts: InjectOptions | string,
+  ): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,9 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
 }
 
 /** A server on a fresh database: `seeded` (the demo data) or empty but migrated. */
-export async function startTestServer(opts: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { seeded?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const database = opts.seeded === false ? await createTestDatabase({ max: 4 }) : await createSeededTestDatabase();
   const config = testConfig(database.url, opts.env);
   const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
@@ -59,7 +63,10 @@ export async function startTestServer(opts: { seeded?: boolean; env?: Record<str
         orderBy: { createdAt: 'asc' },
       });
       return createCaller(
-        context({ sessionId: `test-${user.id}`, user: { userId: user.id, role: user.role, name: user.name, email: user.email } }),
+        context({
+          sessionId: `test-${user.id}`,
+          user: { userId: user.id, role: user.role, name: user.name, email: user.email },
+        }),
       );
     },
     async rest<T>(o: InjectOptions | string) {

@@ -25,7 +25,9 @@ export const programsRouter = createTRPCRouter({
     .query(({ ctx, input }) => findFeaturedPrograms({ db: ctx.db, limit: input.limit })),
 
   byId: publicProcedure
-    .meta({ route: { method: 'GET', path: '/programs/{id}', tags: ['programs'], summary: 'One program by id or slug' } })
+    .meta({
+      route: { method: 'GET', path: '/programs/{id}', tags: ['programs'], summary: 'One program by id or slug' },
+    })
     .input(ZProgramByIdInput)
     .output(ZProgramByIdOutput)
     .query(({ ctx, input }) =>
