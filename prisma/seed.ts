@@ -2,6 +2,7 @@
 // demo sign-in accounts. Safe to run twice. The database must be migrated (`pnpm db:migrate`).
 import { existsSync } from 'node:fs';
 import { createDb } from '@learningpt/db';
+import { redactUrl } from '@learningpt/db/postgres';
 import { seedDemoData } from './seed/index';
 
 const envFile = new URL('../.env', import.meta.url).pathname;
@@ -25,7 +26,7 @@ if (!url) {
 const db = createDb({ connectionString: url, max: 2 });
 let exitCode = 0;
 try {
-  console.log(`Seeding ${redact(url)}`);
+  console.log(`Seeding ${redactUrl(url)}`);
   const { created, accounts } = await seedDemoData({ db, log: (line) => console.log(line) });
   if (!created) console.log('The demo accounts below are already there.');
   console.log(
@@ -52,12 +53,3 @@ function formatTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function redact(u: string): string {
-  try {
-    const parsed = new URL(u);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '<DATABASE_URL>';
-  }
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactUrl } from '@learningpt/db/postgres';
 
 const port = (name: string, fallback: number) =>
   z.coerce
@@ -71,13 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const name = String(i.path[0] ?? 'config');
     const got = cleaned[name];
     const shown =
-      got === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('URL') ? redact(got) : got)}`;
+      got === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('URL') ? redactUrl(got) : got)}`;
     return `  ${name}: ${i.message} (${shown})`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-}
-
-/** Hides the password of a connection string in messages. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
 }
