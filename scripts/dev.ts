@@ -60,9 +60,8 @@ const child = spawn(
   },
 );
 
-void announceWhenUp();
-
 let stopping = false;
+void announceWhenUp();
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
