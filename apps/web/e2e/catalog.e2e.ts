@@ -38,7 +38,9 @@ describe('web catalog', () => {
     expect(cardText).toContain(first.category);
     const price = first.isFree
       ? 'Free'
-      : new Intl.NumberFormat('en-US', { style: 'currency', currency: first.pricing.currency }).format(first.pricing.bundle);
+      : new Intl.NumberFormat('en-US', { style: 'currency', currency: first.pricing.currency }).format(
+          first.pricing.bundle,
+        );
     expect(cardText).toContain(price);
 
     await screenshot(page, 'web-catalog');

@@ -1,6 +1,6 @@
+import { MenuIcon } from '@learningpt/ui';
 import { useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
-import { MenuIcon } from './icons';
 import { NAV_ITEMS } from './nav-items';
 
 function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -35,7 +35,10 @@ export function AdminLayout() {
         id="admin-sidebar"
         className={`${menuOpen ? 'flex' : 'hidden'} fixed inset-y-0 left-0 z-30 w-64 flex-col bg-slate-900 lg:sticky lg:top-0 lg:flex lg:h-screen`}
       >
-        <Link to="/" className="flex h-16 items-center gap-2 whitespace-nowrap px-5 text-base font-bold tracking-tight text-white">
+        <Link
+          to="/"
+          className="flex h-16 items-center gap-2 whitespace-nowrap px-5 text-base font-bold tracking-tight text-white"
+        >
           <img src="/favicon.svg" alt="" className="size-8" />
           <span>
             LearninGPT <span className="font-medium text-indigo-300">Admin</span>
@@ -43,7 +46,10 @@ export function AdminLayout() {
         </Link>
         <SidebarNav onNavigate={() => setMenuOpen(false)} />
         <div className="border-t border-white/10 p-4">
-          <Link to="/sign-in" className="block rounded-lg px-3 py-2 text-sm font-medium text-slate-300 hover:bg-white/5 hover:text-white">
+          <Link
+            to="/sign-in"
+            className="block rounded-lg px-3 py-2 text-sm font-medium text-slate-300 hover:bg-white/5 hover:text-white"
+          >
             Sign in
           </Link>
         </div>

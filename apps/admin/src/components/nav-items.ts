@@ -1,4 +1,3 @@
-import type { ComponentType, SVGProps } from 'react';
 import {
   BookIcon,
   CalendarIcon,
@@ -8,7 +7,8 @@ import {
   ReceiptIcon,
   TagIcon,
   UsersIcon,
-} from './icons';
+} from '@learningpt/ui';
+import type { ComponentType, SVGProps } from 'react';
 
 export interface NavItem {
   path: string;
@@ -23,9 +23,24 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'Dashboard', icon: HomeIcon, summary: 'An overview of the platform.' },
   { path: '/users', label: 'Users', icon: UsersIcon, summary: 'Find accounts, change roles, ban and unban users.' },
   { path: '/programs', label: 'Programs', icon: BookIcon, summary: 'Review, publish and feature programs.' },
-  { path: '/categories', label: 'Categories', icon: TagIcon, summary: 'Organise programs into categories and sub-categories.' },
-  { path: '/applications', label: 'Applications', icon: InboxIcon, summary: 'Approve or reject instructor applications.' },
-  { path: '/orders', label: 'Orders', icon: ReceiptIcon, summary: 'Look up orders, change their status and issue refunds.' },
+  {
+    path: '/categories',
+    label: 'Categories',
+    icon: TagIcon,
+    summary: 'Organise programs into categories and sub-categories.',
+  },
+  {
+    path: '/applications',
+    label: 'Applications',
+    icon: InboxIcon,
+    summary: 'Approve or reject instructor applications.',
+  },
+  {
+    path: '/orders',
+    label: 'Orders',
+    icon: ReceiptIcon,
+    summary: 'Look up orders, change their status and issue refunds.',
+  },
   { path: '/events', label: 'Events', icon: CalendarIcon, summary: 'Create and manage webinars and live events.' },
   { path: '/content', label: 'Content', icon: DocumentIcon, summary: 'Blog posts, testimonials and FAQs.' },
 ];

@@ -1,5 +1,5 @@
+import { BookTitleIcon } from '@learningpt/ui';
 import { useState } from 'react';
-import { BookIcon } from './icons';
 
 const GRADIENTS = [
   'from-indigo-500 to-violet-500',
@@ -43,7 +43,7 @@ export function ProgramThumbnail({ src, seed, label, className = '' }: ProgramTh
       aria-hidden="true"
       className={`flex aspect-video w-full flex-col items-center justify-center gap-2 bg-gradient-to-br text-white ${gradientFor(seed)} ${className}`}
     >
-      <BookIcon className="size-9 opacity-80" />
+      <BookTitleIcon className="size-9 opacity-80" />
       <span className="px-4 text-center text-xs font-semibold uppercase tracking-widest opacity-90">{label}</span>
     </div>
   );

@@ -1,5 +1,5 @@
+import { StarIcon } from '@learningpt/ui';
 import { formatCount, formatRating } from '../lib/format';
-import { StarIcon } from './icons';
 
 interface RatingProps {
   rating: number;

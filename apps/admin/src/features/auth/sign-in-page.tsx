@@ -65,7 +65,10 @@ export function SignInPage() {
           </form>
           <div aria-live="polite">
             {notice && (
-              <p role="status" className="mt-5 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-800 ring-1 ring-inset ring-amber-600/20">
+              <p
+                role="status"
+                className="mt-5 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-800 ring-1 ring-inset ring-amber-600/20"
+              >
                 {notice}
               </p>
             )}

@@ -1,10 +1,8 @@
+import { BookIcon, Skeleton, StarIcon, TagIcon, useTRPC } from '@learningpt/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { BookIcon, StarIcon, TagIcon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
-import { Skeleton } from '../../components/skeleton';
 import { formatDate } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { StatCard } from './stat-card';
 
 const FEATURED_LIMIT = 24;
@@ -20,9 +18,27 @@ export function DashboardPage() {
     <>
       <PageHeader title="Dashboard" description="Live figures from the catalog." />
       <div className="grid gap-4 sm:grid-cols-3">
-        <StatCard label="Published programs" icon={BookIcon} to="/programs" value={newest.data?.pagination.total} failed={newest.isError} />
-        <StatCard label="Categories" icon={TagIcon} to="/categories" value={categories.data?.categories.length} failed={categories.isError} />
-        <StatCard label="Featured programs" icon={StarIcon} to="/programs" value={featured.data?.programs.length} failed={featured.isError} />
+        <StatCard
+          label="Published programs"
+          icon={BookIcon}
+          to="/programs"
+          value={newest.data?.pagination.total}
+          failed={newest.isError}
+        />
+        <StatCard
+          label="Categories"
+          icon={TagIcon}
+          to="/categories"
+          value={categories.data?.categories.length}
+          failed={categories.isError}
+        />
+        <StatCard
+          label="Featured programs"
+          icon={StarIcon}
+          to="/programs"
+          value={featured.data?.programs.length}
+          failed={featured.isError}
+        />
       </div>
 
       <section aria-labelledby="newest-heading" className="mt-8 rounded-2xl border border-slate-200 bg-white shadow-sm">
@@ -51,7 +67,9 @@ export function DashboardPage() {
                 </li>
               ))}
           {newest.isError && <li className="px-5 py-3.5 text-sm text-red-600">Programs could not be loaded.</li>}
-          {newest.data?.programs.length === 0 && <li className="px-5 py-3.5 text-sm text-slate-500">No programs published yet.</li>}
+          {newest.data?.programs.length === 0 && (
+            <li className="px-5 py-3.5 text-sm text-slate-500">No programs published yet.</li>
+          )}
         </ul>
       </section>
     </>

@@ -1,6 +1,6 @@
+import { Skeleton } from '@learningpt/ui';
 import type { ComponentType, SVGProps } from 'react';
 import { Link } from 'react-router';
-import { Skeleton } from '../../components/skeleton';
 import { formatNumber } from '../../lib/format';
 
 interface StatCardProps {
@@ -13,7 +13,10 @@ interface StatCardProps {
 
 export function StatCard({ label, value, failed, icon: Icon, to }: StatCardProps) {
   return (
-    <Link to={to} className="group rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-200 hover:shadow-md">
+    <Link
+      to={to}
+      className="group rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-200 hover:shadow-md"
+    >
       <div className="flex items-center justify-between">
         <p className="text-sm font-medium text-slate-500">{label}</p>
         <span className="flex size-9 items-center justify-center rounded-lg bg-indigo-50 text-indigo-600">

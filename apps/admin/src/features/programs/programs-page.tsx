@@ -1,11 +1,8 @@
+import { ErrorState, Pagination, Skeleton, useTRPC } from '@learningpt/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { ErrorState } from '../../components/error-state';
 import { PageHeader } from '../../components/page-header';
-import { Pagination } from '../../components/pagination';
-import { Skeleton } from '../../components/skeleton';
 import { formatNumber } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { ProgramsTable } from './programs-table';
 
 const PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import type { ProgramSummary } from '@learningpt/schema';
-import { StarIcon } from '../../components/icons';
+import { StarIcon } from '@learningpt/ui';
 import { formatDate, formatMoney, formatNumber, LEVEL_LABELS } from '../../lib/format';
 
 const th = 'whitespace-nowrap px-3 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
@@ -7,18 +7,34 @@ const td = 'px-3 py-3 align-top';
 
 export function ProgramsTable({ programs, dimmed }: { programs: ProgramSummary[]; dimmed: boolean }) {
   return (
-    <div className={`overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm transition-opacity ${dimmed ? 'opacity-60' : ''}`}>
+    <div
+      className={`overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm transition-opacity ${dimmed ? 'opacity-60' : ''}`}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Programs</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>Program</th>
-            <th scope="col" className={th}>Category · Level</th>
-            <th scope="col" className={th}>Instructor</th>
-            <th scope="col" className={`${th} text-right`}>Bundle</th>
-            <th scope="col" className={`${th} text-right`}>Rating</th>
-            <th scope="col" className={`${th} text-right`}>Enrolled</th>
-            <th scope="col" className={th}>Created</th>
+            <th scope="col" className={th}>
+              Program
+            </th>
+            <th scope="col" className={th}>
+              Category · Level
+            </th>
+            <th scope="col" className={th}>
+              Instructor
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Bundle
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Rating
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Enrolled
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -28,7 +44,9 @@ export function ProgramsTable({ programs, dimmed }: { programs: ProgramSummary[]
                 <span className="block font-medium text-slate-900">{p.title}</span>
                 <span className="block max-w-72 truncate font-mono text-xs text-slate-500">{p.slug}</span>
                 {p.featured && (
-                  <span className="mt-1 inline-block rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-700">Featured</span>
+                  <span className="mt-1 inline-block rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-700">
+                    Featured
+                  </span>
                 )}
               </td>
               <td className={`${td} whitespace-nowrap`}>

@@ -1,4 +1,4 @@
-import { SearchIcon } from '../../components/icons';
+import { SearchIcon } from '@learningpt/ui';
 
 interface CatalogEmptyProps {
   search?: string | undefined;

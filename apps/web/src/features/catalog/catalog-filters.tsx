@@ -1,8 +1,8 @@
 import { PROGRAM_LEVELS, type ProgramLevel } from '@learningpt/schema';
+import { useTRPC } from '@learningpt/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { LEVEL_LABELS } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { categoryOptions } from './category-options';
 import type { CatalogFilters, FilterPatch } from './catalog-params';
 import { PriceRangeFilter } from './price-range-filter';
@@ -78,7 +78,13 @@ function CategorySelect({ value, onChange }: { value?: string | undefined; onCha
   );
 }
 
-function LevelFilter({ value, onChange }: { value?: ProgramLevel | undefined; onChange: (level?: ProgramLevel) => void }) {
+function LevelFilter({
+  value,
+  onChange,
+}: {
+  value?: ProgramLevel | undefined;
+  onChange: (level?: ProgramLevel) => void;
+}) {
   const choices: { value: ProgramLevel | undefined; label: string }[] = [
     { value: undefined, label: 'Any level' },
     ...PROGRAM_LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] })),

@@ -1,11 +1,15 @@
+import { ErrorState, Pagination, useTRPC } from '@learningpt/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ErrorState } from '../../components/error-state';
-import { Pagination } from '../../components/pagination';
 import { plural } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { CatalogEmpty } from './catalog-empty';
 import { CatalogFiltersPanel } from './catalog-filters';
-import { activeFilterCount, CATALOG_PAGE_SIZE, hasActiveFilters, toListInput, useCatalogParams } from './catalog-params';
+import {
+  activeFilterCount,
+  CATALOG_PAGE_SIZE,
+  hasActiveFilters,
+  toListInput,
+  useCatalogParams,
+} from './catalog-params';
 import { FiltersDisclosure } from './filters-disclosure';
 import { ProgramCard } from './program-card';
 import { ProgramCardSkeleton } from './program-card-skeleton';
@@ -40,7 +44,12 @@ export function CatalogPage() {
       <div className="mx-auto grid max-w-7xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[16rem_1fr] lg:px-8">
         <aside aria-label="Filters" className="lg:sticky lg:top-24 lg:self-start">
           <FiltersDisclosure activeCount={activeFilterCount(filters)}>
-            <CatalogFiltersPanel filters={filters} onChange={(patch) => update(patch)} onClear={clear} canClear={canClear} />
+            <CatalogFiltersPanel
+              filters={filters}
+              onChange={(patch) => update(patch)}
+              onClear={clear}
+              canClear={canClear}
+            />
           </FiltersDisclosure>
         </aside>
 
@@ -59,7 +68,11 @@ export function CatalogPage() {
               ))}
             </div>
           ) : programs.isError && !programs.data ? (
-            <ErrorState title="We couldn't load programs" error={programs.error} onRetry={() => void programs.refetch()} />
+            <ErrorState
+              title="We couldn't load programs"
+              error={programs.error}
+              onRetry={() => void programs.refetch()}
+            />
           ) : programs.data.programs.length === 0 ? (
             <CatalogEmpty search={filters.search} filtered={canClear} onClear={clear} />
           ) : (

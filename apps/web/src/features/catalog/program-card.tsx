@@ -1,6 +1,6 @@
 import type { ProgramSummary } from '@learningpt/schema';
+import { UsersIcon } from '@learningpt/ui';
 import { Link } from 'react-router';
-import { UsersIcon } from '../../components/icons';
 import { LevelBadge } from '../../components/level-badge';
 import { ProgramThumbnail } from '../../components/program-thumbnail';
 import { Rating } from '../../components/rating';
@@ -16,12 +16,17 @@ export function ProgramCard({ program }: { program: ProgramSummary }) {
       <ProgramThumbnail src={program.thumbnail} seed={program.slug} label={program.category} />
       <div className="flex flex-1 flex-col gap-3 p-5">
         <div className="flex items-center justify-between gap-2">
-          <span className="truncate text-xs font-semibold uppercase tracking-wide text-indigo-600">{program.category}</span>
+          <span className="truncate text-xs font-semibold uppercase tracking-wide text-indigo-600">
+            {program.category}
+          </span>
           <LevelBadge level={program.level} />
         </div>
         <h3 className="text-base font-semibold leading-snug text-slate-900">
           {/* The whole card is clickable through this link's ::after overlay; one link per card for screen readers. */}
-          <Link to={`/programs/${program.slug}`} className="outline-none after:absolute after:inset-0 group-hover:text-indigo-700">
+          <Link
+            to={`/programs/${program.slug}`}
+            className="outline-none after:absolute after:inset-0 group-hover:text-indigo-700"
+          >
             {program.title}
           </Link>
         </h3>

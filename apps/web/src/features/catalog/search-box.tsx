@@ -1,4 +1,4 @@
-import { SearchIcon } from '../../components/icons';
+import { SearchIcon } from '@learningpt/ui';
 import { useUrlDraft } from '../../lib/use-url-draft';
 
 interface SearchBoxProps {

@@ -1,5 +1,5 @@
 import type { ProgramDetail } from '@learningpt/schema';
-import { StarIcon, UsersIcon } from '../../components/icons';
+import { StarIcon, UsersIcon } from '@learningpt/ui';
 import { formatCount, formatRating } from '../../lib/format';
 import { safeHttpUrl } from '../../lib/safe-url';
 
@@ -22,7 +22,10 @@ export function InstructorCard({ instructor }: { instructor: Instructor }) {
   });
 
   return (
-    <section aria-labelledby="instructor-heading" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="instructor-heading"
+      className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h2 id="instructor-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
         Your instructor
       </h2>
@@ -30,7 +33,10 @@ export function InstructorCard({ instructor }: { instructor: Instructor }) {
         {avatar ? (
           <img src={avatar} alt="" className="size-14 rounded-full object-cover" />
         ) : (
-          <span aria-hidden="true" className="flex size-14 items-center justify-center rounded-full bg-indigo-100 text-lg font-semibold text-indigo-700">
+          <span
+            aria-hidden="true"
+            className="flex size-14 items-center justify-center rounded-full bg-indigo-100 text-lg font-semibold text-indigo-700"
+          >
             {initials(instructor.name)}
           </span>
         )}
@@ -62,7 +68,12 @@ export function InstructorCard({ instructor }: { instructor: Instructor }) {
         <ul className="mt-4 flex flex-wrap gap-3 text-sm">
           {links.map((l) => (
             <li key={l.label}>
-              <a href={l.href} target="_blank" rel="noopener noreferrer" className="font-medium capitalize text-indigo-600 hover:underline">
+              <a
+                href={l.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="font-medium capitalize text-indigo-600 hover:underline"
+              >
                 {l.label}
               </a>
             </li>

@@ -1,6 +1,6 @@
 import type { Pricing, ProgramByIdOutput } from '@learningpt/schema';
+import { CheckIcon } from '@learningpt/ui';
 import { Link } from 'react-router';
-import { CheckIcon } from '../../components/icons';
 import { formatMoney } from '../../lib/format';
 
 const FEATURES: { key: keyof Omit<Pricing, 'bundle' | 'currency'>; label: string; hint: string }[] = [
@@ -45,7 +45,9 @@ export function PricingCard({ pricing, isFree, isEnrolled, userProgress }: Prici
                   <span className="block font-medium text-slate-800">{f.label}</span>
                   <span className="block text-xs text-slate-500">{f.hint}</span>
                 </th>
-                <td className="py-2.5 text-right tabular-nums text-slate-700">{price(pricing[f.key], pricing.currency)}</td>
+                <td className="py-2.5 text-right tabular-nums text-slate-700">
+                  {price(pricing[f.key], pricing.currency)}
+                </td>
               </tr>
             ))}
           </tbody>

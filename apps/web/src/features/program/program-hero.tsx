@@ -1,7 +1,7 @@
 import type { ProgramDetail } from '@learningpt/schema';
+import { ChartIcon, ClockIcon, GlobeIcon, UsersIcon } from '@learningpt/ui';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ChartIcon, ClockIcon, GlobeIcon, UsersIcon } from '../../components/icons';
 import { LevelBadge } from '../../components/level-badge';
 import { Rating } from '../../components/rating';
 import { formatCount, formatMonth, LEVEL_LABELS } from '../../lib/format';
@@ -19,7 +19,10 @@ export function ProgramHero({ program }: { program: ProgramDetail }) {
             </li>
             <li aria-hidden="true">/</li>
             <li>
-              <Link to={`/programs?category=${encodeURIComponent(program.categorySlug)}`} className="hover:text-indigo-700">
+              <Link
+                to={`/programs?category=${encodeURIComponent(program.categorySlug)}`}
+                className="hover:text-indigo-700"
+              >
                 {program.category}
               </Link>
             </li>

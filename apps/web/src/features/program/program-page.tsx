@@ -1,11 +1,9 @@
 import type { ProgramDetail } from '@learningpt/schema';
+import { CheckIcon, ErrorState, trpcErrorCode, useTRPC } from '@learningpt/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { ErrorState } from '../../components/error-state';
-import { CheckIcon } from '../../components/icons';
 import { plural } from '../../lib/format';
-import { trpcErrorCode, useTRPC } from '../../lib/trpc';
 import { CurriculumOutline } from './curriculum-outline';
 import { InstructorCard } from './instructor-card';
 import { PricingCard } from './pricing-card';
@@ -46,7 +44,12 @@ export function ProgramPage() {
           <ProgramBody program={program} />
         </div>
         <aside className="space-y-6 lg:sticky lg:top-24 lg:self-start">
-          <PricingCard pricing={program.pricing} isFree={program.isFree} isEnrolled={isEnrolled} userProgress={userProgress} />
+          <PricingCard
+            pricing={program.pricing}
+            isFree={program.isFree}
+            isEnrolled={isEnrolled}
+            userProgress={userProgress}
+          />
           <InstructorCard instructor={program.instructor} />
         </aside>
       </div>

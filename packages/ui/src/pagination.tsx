@@ -47,9 +47,7 @@ export function Pagination({ currentPage, totalPages, hrefFor, onNavigate }: Pag
                 aria-current={slot === currentPage ? 'page' : undefined}
                 aria-label={`Page ${slot}`}
                 className={`${pill} ${
-                  slot === currentPage
-                    ? 'bg-indigo-600 text-white shadow-sm'
-                    : 'text-slate-700 hover:bg-slate-100'
+                  slot === currentPage ? 'bg-indigo-600 text-white shadow-sm' : 'text-slate-700 hover:bg-slate-100'
                 }`}
               >
                 {slot}

@@ -1,5 +1,4 @@
 import type { AppRouter } from '@learningpt/api';
-import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
@@ -8,8 +7,9 @@ import superjson from 'superjson';
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export type AppClientError = TRPCClientError<AppRouter>;
+export type ApiClient = ReturnType<typeof createApiClient>;
 
-export function createTrpcClient() {
+export function createApiClient() {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
@@ -28,6 +28,11 @@ export function trpcErrorCode(error: unknown): string | undefined {
   return error instanceof TRPCClientError ? (error as AppClientError).data?.code : undefined;
 }
 
+/** The HTTP status the API answered a failed query with, if it answered. */
+export function httpStatus(error: unknown): number | undefined {
+  return error instanceof TRPCClientError ? (error as AppClientError).data?.httpStatus : undefined;
+}
+
 /**
  * A message for people: the API's own message when the API answered (it is written for them),
  * otherwise a plain "cannot reach" instead of a parser or network error's text.
@@ -35,25 +40,4 @@ export function trpcErrorCode(error: unknown): string | undefined {
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError && (error as AppClientError).data) return error.message;
   return 'The server could not be reached. Check your connection and try again.';
-}
-
-function httpStatus(error: unknown): number | undefined {
-  return error instanceof TRPCClientError ? (error as AppClientError).data?.httpStatus : undefined;
-}
-
-export function createQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        // A 4xx will not change by asking again (a missing program stays missing); network
-        // errors and 5xx get two more tries before the error state shows.
-        retry: (failures, error) => {
-          const status = httpStatus(error);
-          if (status !== undefined && status >= 400 && status < 500) return false;
-          return failures < 2;
-        },
-      },
-    },
-  });
 }

@@ -1,5 +1,5 @@
-import { errorMessage } from '../lib/trpc';
 import { AlertIcon } from './icons';
+import { errorMessage } from './trpc';
 
 interface ErrorStateProps {
   title: string;
@@ -10,7 +10,10 @@ interface ErrorStateProps {
 /** A failed request: say what failed, show the server's message, offer another try. */
 export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
   return (
-    <div role="alert" className="mx-auto flex max-w-md flex-col items-center rounded-2xl border border-red-100 bg-white px-6 py-12 text-center shadow-sm">
+    <div
+      role="alert"
+      className="mx-auto flex max-w-md flex-col items-center rounded-2xl border border-red-100 bg-white px-6 py-12 text-center shadow-sm"
+    >
       <span className="flex size-12 items-center justify-center rounded-full bg-red-50 text-red-600">
         <AlertIcon className="size-6" />
       </span>

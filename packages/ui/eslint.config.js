@@ -1,0 +1,1 @@
+export { browserConfig as default } from '@learningpt/eslint-config';
