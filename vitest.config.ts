@@ -22,7 +22,8 @@ export default defineConfig({
           name: 'integration',
           include: ['{apps,packages,prisma,scripts}/**/*.int.test.ts'],
           exclude,
-          globalSetup: ['./packages/db/src/testing/global-setup.ts'],
+          // In order: the database and its migrated template, then the job queue's schema in it.
+          globalSetup: ['./packages/db/src/testing/global-setup.ts', './packages/jobs/src/testing/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

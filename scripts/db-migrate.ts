@@ -1,5 +1,6 @@
 // pnpm db:migrate — applies pending prisma/migrations with the product's own runner (no Prisma
-// CLI or schema engine needed; see packages/db/src/migrate.ts).
+// CLI or schema engine needed; see packages/db/src/migrate.ts), then installs or upgrades the job
+// queue's schema (graphile_worker, with graphile-worker's own migrations).
 //   DATABASE_URL set:   migrates that database (creating it when it does not exist yet)
 //   DATABASE_URL unset: starts the embedded dev PostgreSQL (.data/postgres, port
 //                       EMBEDDED_PG_PORT or 54329), migrates its `learningpt` database, stops it
@@ -13,6 +14,8 @@ import {
   withDatabase,
   type EmbeddedPostgresHandle,
 } from '@learningpt/db/postgres';
+// By path: the root package does not list @learningpt/jobs (the same module either way).
+import { installJobQueue } from '../packages/jobs/src/install';
 
 async function main(): Promise<void> {
   let url = process.env.DATABASE_URL;
@@ -35,6 +38,8 @@ async function main(): Promise<void> {
       console.log(`Applied ${result.applied.length} migration(s):`);
       for (const name of result.applied) console.log(`  ${name}`);
     }
+    await installJobQueue(url);
+    console.log('Job queue schema up to date.');
   } finally {
     await server?.stop(); // a no-op when that server was already running elsewhere
   }

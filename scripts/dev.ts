@@ -1,6 +1,6 @@
 // `pnpm dev`: the whole stack on one machine with no set-up.
 //  1. PostgreSQL: DATABASE_URL if set, else an embedded server whose data persists in .data/postgres
-//  2. migrations, and the demo data when the database is empty
+//  2. migrations, the job queue's schema, and the demo data when the database is empty
 //  3. server, web and admin through turbo, with reload; their URLs printed once they answer
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,8 @@ import {
   type EmbeddedPostgresHandle,
 } from '@learningpt/db/postgres';
 import { seedDemoData } from '../prisma/seed/index';
+// By path: the root package does not list @learningpt/jobs (the same module either way).
+import { installJobQueue } from '../packages/jobs/src/install';
 
 const root = new URL('..', import.meta.url).pathname;
 if (existsSync(`${root}.env`)) process.loadEnvFile(`${root}.env`);
@@ -35,6 +37,10 @@ say(`database ${redactUrl(databaseUrl)}`);
 
 const { applied } = await migrate({ connectionString: databaseUrl, log: (m) => say(m) });
 say(applied.length ? `applied ${applied.length} migration(s)` : 'migrations up to date');
+await installJobQueue(databaseUrl);
+say(
+  `job queue ready; email goes ${process.env.RESEND_API_KEY ? 'out through Resend' : 'to the dev mailbox (.data/mail)'}`,
+);
 
 const db: Db = createDb({ connectionString: databaseUrl, max: 2 });
 try {
@@ -114,6 +120,8 @@ async function announceWhenUp() {
   console.log(`  admin panel  http://localhost:${process.env.ADMIN_PORT ?? 5174}`);
   console.log(`  API          ${apiUrl}   (REST under /api, tRPC under /trpc)`);
   console.log(`  API docs     ${apiUrl}/docs`);
+  if (!process.env.RESEND_API_KEY)
+    console.log(`  dev mailbox  ${apiUrl}/dev/mail   (emails sent; links also in the log)`);
   console.log(`  database     ${redactUrl(databaseUrl!)}`);
   const missing = targets.filter(([n]) => !up.has(n)).map(([n]) => n);
   if (missing.length) console.log(`\n  still starting: ${missing.join(', ')} (see the log above)`);

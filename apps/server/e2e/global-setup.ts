@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
+import { installJobQueue } from '@learningpt/jobs';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
 // `vite` is a dependency of the apps, not of the server; vitest re-exports the same Vite.
 import { createViteServer, type TestProject, type Vite } from 'vitest/node';
@@ -105,6 +106,7 @@ async function startDatabase(teardowns: Teardown[]): Promise<string> {
   // server is thrown away whole.
   if (process.env.TEST_DATABASE_URL) teardowns.push(() => dropDatabase(serverUrl, url));
   await migrate({ connectionString: url });
+  await installJobQueue(url);
   const db = createDb({ connectionString: url, max: 2 });
   try {
     await seedDemoData({ db });

@@ -6,17 +6,21 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import { appRouter, type AppContext, type AppRouter } from '@learningpt/api';
 import { createDb, type Db } from '@learningpt/db';
 import { systemClock, type Clock } from '@learningpt/core';
+import { createMailer, type Mailer } from '@learningpt/mail';
 import type { Config } from './config';
 import { sendError } from './errors';
 import { registerRestApi } from './rest/rest-api';
 import { registerDocs } from './plugins/docs';
 import { registerHealth } from './plugins/health';
+import { registerDevMail } from './plugins/dev-mail';
 
 /** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
 export interface AppDeps {
   config: Config;
   db: Db;
   clock: Clock;
+  /** Sends email (the job worker uses it). Optional for tests that send none; /dev/mail needs the dev mailbox. */
+  mailer?: Mailer;
 }
 
 export function createAppDeps(config: Config): AppDeps {
@@ -24,6 +28,7 @@ export function createAppDeps(config: Config): AppDeps {
     config,
     db: createDb({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX }),
     clock: systemClock,
+    mailer: createMailer(config),
   };
 }
 
@@ -98,18 +103,25 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const { document } = await registerRestApi(app, { createContext });
   await registerDocs(app, document);
   await registerHealth(app, { db });
+  await registerDevMail(app, { mailer: deps.mailer, config });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;
 }
 
-function loggerOptions(config: Config) {
+/** Also used by the worker process (src/worker.ts), so both log alike. */
+export function loggerOptions(config: Config) {
   if (config.LOG_LEVEL === 'silent' || config.NODE_ENV === 'test') return false;
   return {
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     ...(config.NODE_ENV === 'development'
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+          },
+        }
       : {}),
   };
 }

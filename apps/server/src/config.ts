@@ -55,8 +55,31 @@ export const ZConfig = z.object({
     .enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  // Email (see @learningpt/mail): Resend when RESEND_API_KEY is set, else the dev mailbox (.data/mail).
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z
+    .string()
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'RESEND_BASE_URL must be an http(s) URL')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^<>]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/, 'MAIL_FROM must be an address, or Name <address>')
+    .default('LearninGPT <no-reply@learningpt.dev>'),
+  // Where the dev mailbox keeps messages (when RESEND_API_KEY is unset). Default <repo>/.data/mail.
+  MAIL_DEV_DIR: z.string().min(1).optional(),
+  // Background jobs (email): run the worker inside the server (default in development only).
+  WORKER_IN_PROCESS: z
+    .enum(['true', 'false'], { message: 'WORKER_IN_PROCESS must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
+  WORKER_CONCURRENCY: z.coerce
+    .number({ message: 'WORKER_CONCURRENCY must be a number of jobs' })
+    .int()
+    .min(1, 'WORKER_CONCURRENCY must be at least 1')
+    .max(50, 'WORKER_CONCURRENCY can be at most 50')
+    .default(2),
 });
-export type Config = z.infer<typeof ZConfig>;
+export type Config = Omit<z.infer<typeof ZConfig>, 'WORKER_IN_PROCESS'> & { WORKER_IN_PROCESS: boolean };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -67,7 +90,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty value counts as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ZConfig.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Defaults that depend on another setting.
+    return {
+      ...result.data,
+      WORKER_IN_PROCESS: result.data.WORKER_IN_PROCESS ?? result.data.NODE_ENV === 'development',
+    };
+  }
   const lines = result.error.issues.map((i) => {
     const name = String(i.path[0] ?? 'config');
     const got = cleaned[name];

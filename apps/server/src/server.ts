@@ -1,3 +1,4 @@
+import { installJobQueue, startWorker, type Worker } from '@learningpt/jobs';
 import { buildApp, createAppDeps } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 
@@ -12,9 +13,33 @@ try {
   throw err;
 }
 
-const app = await buildApp(createAppDeps(config));
+const deps = createAppDeps(config);
+const app = await buildApp(deps);
 
-// Graceful shutdown: stop accepting, let in-flight requests finish, close the pool (onClose hook).
+// The job queue's schema (a no-op when installed), then the worker when this process runs it
+// (WORKER_IN_PROCESS: the default in development; production runs `pnpm worker` on its own).
+let worker: Worker | undefined;
+try {
+  await installJobQueue(config.DATABASE_URL, { log: app.log });
+  if (config.WORKER_IN_PROCESS && deps.mailer) {
+    worker = await startWorker({
+      connectionString: config.DATABASE_URL,
+      mailer: deps.mailer,
+      log: app.log,
+      concurrency: config.WORKER_CONCURRENCY,
+    });
+    worker.done.catch((err: unknown) =>
+      app.log.error({ err }, 'the job worker stopped: no email is sent until a restart'),
+    );
+  }
+} catch (err) {
+  app.log.error({ err }, 'could not start the job queue');
+  await app.close();
+  process.exit(1);
+}
+
+// Graceful shutdown: let running jobs finish and stop the worker, stop accepting, let in-flight
+// requests finish, close the pool (onClose hook).
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -26,13 +51,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.exit(1);
     }, 10_000);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
+    Promise.resolve(worker?.stop())
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
   });
 }
 

@@ -8,3 +8,4 @@ export * from './catalog/list-categories';
 export * from './catalog/find-programs';
 export * from './catalog/get-program';
 export * from './catalog/program-view';
+export * from './mail/enqueue-email';

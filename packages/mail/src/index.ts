@@ -1,0 +1,5 @@
+export * from './mailer';
+export * from './resend-mailer';
+export * from './dev-mailbox';
+export * from './templates/index';
+export * from './create-mailer';

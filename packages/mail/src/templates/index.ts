@@ -1,0 +1,40 @@
+import { accountDeletedEmail } from './account-deleted';
+import { accountExistsEmail } from './account-exists';
+import type { EmailTemplateData, EmailTemplateFn, RenderedEmail } from './layout';
+import { passwordChangedEmail } from './password-changed';
+import { passwordResetEmail } from './password-reset';
+import { verificationEmail } from './verification';
+import { welcomeEmail } from './welcome';
+
+/** Every email the product sends, by the name jobs refer to it with. */
+export const emailTemplates = {
+  verification: verificationEmail,
+  welcome: welcomeEmail,
+  'password-reset': passwordResetEmail,
+  'password-changed': passwordChangedEmail,
+  'account-deleted': accountDeletedEmail,
+  'account-exists': accountExistsEmail,
+} as const satisfies Record<string, EmailTemplateFn>;
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+
+export function isEmailTemplateName(name: string): name is EmailTemplateName {
+  return Object.hasOwn(emailTemplates, name);
+}
+
+/** Renders a template by name; throws for an unknown name or data the template cannot use. */
+export function renderEmail(name: string, data: EmailTemplateData): RenderedEmail {
+  if (!isEmailTemplateName(name)) throw new Error(`Unknown email template: ${name}`);
+  return emailTemplates[name](data);
+}
+
+export {
+  accountDeletedEmail,
+  accountExistsEmail,
+  passwordChangedEmail,
+  passwordResetEmail,
+  verificationEmail,
+  welcomeEmail,
+};
+export { escapeHtml, html, SafeHtml } from './html';
+export type { EmailTemplateData, EmailTemplateFn, RenderedEmail } from './layout';
