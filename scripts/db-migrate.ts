@@ -15,7 +15,7 @@ import {
   type EmbeddedPostgresHandle,
 } from '@learningpt/db/postgres';
 // By path: the root package does not list @learningpt/jobs (the same module either way).
-import { installJobQueue } from '../packages/jobs/src/install';
+import { installJobQueue } from '@learningpt/jobs';
 
 async function main(): Promise<void> {
   let url = process.env.DATABASE_URL;

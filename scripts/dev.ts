@@ -17,7 +17,7 @@ import {
 } from '@learningpt/db/postgres';
 import { seedDemoData } from '../prisma/seed/index';
 // By path: the root package does not list @learningpt/jobs (the same module either way).
-import { installJobQueue } from '../packages/jobs/src/install';
+import { installJobQueue } from '@learningpt/jobs';
 
 const root = new URL('..', import.meta.url).pathname;
 if (existsSync(`${root}.env`)) process.loadEnvFile(`${root}.env`);

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '@learningpt/core';
 import { createMailer, type Mailer } from '@learningpt/mail';
 import type { Config } from './config';
 import { sendError } from './errors';
+import { loggerOptions } from './logger';
 import { registerRestApi } from './rest/rest-api';
 import { registerDocs } from './plugins/docs';
 import { registerHealth } from './plugins/health';
@@ -110,18 +111,3 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 }
 
 /** Also used by the worker process (src/worker.ts), so both log alike. */
-export function loggerOptions(config: Config) {
-  if (config.LOG_LEVEL === 'silent' || config.NODE_ENV === 'test') return false;
-  return {
-    level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    ...(config.NODE_ENV === 'development'
-      ? {
-          transport: {
-            target: 'pino-pretty',
-            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
-          },
-        }
-      : {}),
-  };
-}

@@ -63,4 +63,43 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: DB, APP_ORIGINS: 'http://localhost:5173/app' })).toThrow(/bare origins/);
     expect(() => loadConfig({ DATABASE_URL: DB, PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('defaults the mail and worker settings and runs the worker in-process only in development', () => {
+    const dev = loadConfig({ DATABASE_URL: DB });
+    expect(dev).toMatchObject({
+      MAIL_FROM: 'LearninGPT <no-reply@learningpt.dev>',
+      WORKER_IN_PROCESS: true,
+      WORKER_CONCURRENCY: 2,
+    });
+    expect(dev.RESEND_API_KEY).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: DB, NODE_ENV: 'production' }).WORKER_IN_PROCESS).toBe(false);
+    expect(loadConfig({ DATABASE_URL: DB, NODE_ENV: 'production', WORKER_IN_PROCESS: 'true' }).WORKER_IN_PROCESS).toBe(
+      true,
+    );
+  });
+
+  it('rejects a malformed sender, base URL and concurrency with their names', () => {
+    let message = '';
+    try {
+      loadConfig({ DATABASE_URL: DB, MAIL_FROM: 'nobody', RESEND_BASE_URL: 'ftp://x', WORKER_CONCURRENCY: '0' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/MAIL_FROM: MAIL_FROM must be an address, or Name <address>/);
+    expect(message).toMatch(/RESEND_BASE_URL: RESEND_BASE_URL must be an http\(s\) URL/);
+    expect(message).toMatch(/WORKER_CONCURRENCY: WORKER_CONCURRENCY must be at least 1/);
+  });
+
+  it('names a malformed secret without echoing it', () => {
+    let message = '';
+    try {
+      loadConfig({ DATABASE_URL: DB, RESEND_API_KEY: 'sk_live_very_secret_value' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      /RESEND_API_KEY: RESEND_API_KEY must be a Resend API key \(it starts with re_\) \(value hidden\)/,
+    );
+    expect(message).not.toContain('very_secret');
+  });
 });

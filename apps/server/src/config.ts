@@ -56,7 +56,10 @@ export const ZConfig = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   // Email (see @learningpt/mail): Resend when RESEND_API_KEY is set, else the dev mailbox (.data/mail).
-  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_API_KEY: z
+    .string()
+    .regex(/^re_[\w-]+$/, 'RESEND_API_KEY must be a Resend API key (it starts with re_)')
+    .optional(),
   RESEND_BASE_URL: z
     .string()
     .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'RESEND_BASE_URL must be an http(s) URL')
@@ -101,7 +104,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const name = String(i.path[0] ?? 'config');
     const got = cleaned[name];
     const shown =
-      got === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('URL') ? redactUrl(got) : got)}`;
+      got === undefined
+        ? 'it is not set'
+        : /KEY|SECRET|TOKEN|PASSWORD/.test(name)
+          ? 'value hidden'
+          : `got ${JSON.stringify(name.includes('URL') ? redactUrl(got) : got)}`;
     return `  ${name}: ${i.message} (${shown})`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -3,7 +3,7 @@
 import { pino } from 'pino';
 import { installJobQueue, startWorker } from '@learningpt/jobs';
 import { createMailer } from '@learningpt/mail';
-import { loggerOptions } from './app';
+import { loggerOptions } from './logger';
 import { ConfigError, loadConfig, type Config } from './config';
 
 let config: Config;
