@@ -1,13 +1,12 @@
 // `pnpm bench`: measures the catalog hot paths over real HTTP on a seeded database and prints
 // figures (no pass/fail: targets are read by people, not asserted in tests).
 // Uses DATABASE_URL's server if set (a scratch database is created there), else an embedded one.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDb } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
+import { ensureDatabase, scratchDir, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
 import { systemClock } from '@learningpt/core';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
@@ -16,7 +15,9 @@ import { seedDemoData } from '../prisma/seed/index';
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-const dir = await mkdtemp(join(tmpdir(), 'lgpt-bench-'));
+const dir = await mkdtemp(join(await scratchDir(), 'lgpt-bench-'));
+// As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
+await chmod(dir, 0o755);
 const pg = process.env.DATABASE_URL
   ? null
   : await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
@@ -26,7 +27,7 @@ await migrate({ connectionString: url });
 const db = createDb({ connectionString: url, max: 10 });
 await seedDemoData({ db });
 
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent', PORT: '0' });
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent' });
 const app = await buildApp({ config, db, clock: systemClock });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
 const { programs } = (await (await fetch(`${base}/api/programs?limit=1`)).json()) as { programs: { slug: string }[] };
