@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
@@ -14,6 +14,7 @@ import { registerRestApi } from './rest/rest-api';
 import { registerDocs } from './plugins/docs';
 import { registerHealth } from './plugins/health';
 import { registerDevMail } from './plugins/dev-mail';
+import { authSettingsFrom, registerSession, sessionCookies } from './plugins/session';
 
 /** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
 export interface AppDeps {
@@ -85,19 +86,31 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     maxAge: 600,
   });
 
-  const createContext = (req: FastifyRequest): AppContext => ({
-    db,
-    clock: deps.clock,
-    log: req.log,
-    requestId: req.id,
-    session: null,
-  });
+  const auth = authSettingsFrom(config);
+  await registerSession(app, { db, clock: deps.clock, config, settings: auth });
+
+  const createContext = (req: FastifyRequest, reply: FastifyReply): AppContext => {
+    const cookies = sessionCookies(config, req, reply);
+    return {
+      db,
+      clock: deps.clock,
+      log: req.log,
+      requestId: req.id,
+      session: req.authSession,
+      auth,
+      ip: req.ip,
+      userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 500) : null,
+      setSessionCookie: cookies.set,
+      clearSessionCookie: cookies.clear,
+      setHeader: (name, value) => void reply.header(name, value),
+    };
+  };
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) => createContext(req),
+      createContext: ({ req, res }) => createContext(req, res),
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 

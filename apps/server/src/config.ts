@@ -9,6 +9,13 @@ const port = (name: string, fallback: number) =>
     .max(65_535, `${name} must be a port number from 1 to 65535`)
     .default(fallback);
 
+const days = (name: string, fallback: number, min = 0.001) =>
+  z.coerce
+    .number({ message: `${name} must be a number of days` })
+    .min(min, `${name} must be ${min === 0 ? 'zero or more' : 'more than 0'} days`)
+    .max(3650, `${name} can be at most 3650 days`)
+    .default(fallback);
+
 const origins = z
   .string()
   .default('http://localhost:5173,http://localhost:5174')
@@ -75,6 +82,24 @@ export const ZConfig = z.object({
     .enum(['true', 'false'], { message: 'WORKER_IN_PROCESS must be true or false' })
     .transform((v) => v === 'true')
     .optional(),
+  // Auth (sessions, email links, account deletion); see README "Configuration".
+  SESSION_IDLE_TIMEOUT_DAYS: days('SESSION_IDLE_TIMEOUT_DAYS', 7),
+  SESSION_MAX_AGE_DAYS: days('SESSION_MAX_AGE_DAYS', 30),
+  ACCOUNT_ERASURE_DELAY_DAYS: days('ACCOUNT_ERASURE_DELAY_DAYS', 30, 0),
+  PUBLIC_WEB_URL: z
+    .string()
+    .refine(
+      (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+      "PUBLIC_WEB_URL must be the web app's http(s) URL, like http://localhost:5173",
+    )
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default('http://localhost:5173'),
+  AUTH_RESPONSE_FLOOR_MS: z.coerce
+    .number({ message: 'AUTH_RESPONSE_FLOOR_MS must be a number of milliseconds' })
+    .int('AUTH_RESPONSE_FLOOR_MS must be a whole number of milliseconds')
+    .min(0, 'AUTH_RESPONSE_FLOOR_MS cannot be negative')
+    .max(10_000, 'AUTH_RESPONSE_FLOOR_MS can be at most 10000')
+    .default(250),
   WORKER_CONCURRENCY: z.coerce
     .number({ message: 'WORKER_CONCURRENCY must be a number of jobs' })
     .int()

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@learningpt/db';
-import { AppError, type AppErrorCode, type Clock, type Viewer } from '@learningpt/core';
+import { AppError, type AppErrorCode, type AuthSettings, type Clock, type Viewer } from '@learningpt/core';
 
 /* ------------------------------------------------------------------------------------------------
  * 1. Context: what every procedure receives. Built per request by the host (apps/server) from its
@@ -11,8 +11,15 @@ import { AppError, type AppErrorCode, type Clock, type Viewer } from '@learningp
  * ---------------------------------------------------------------------------------------------- */
 
 export interface SessionInfo {
+  /** Session.id: the SHA-256 (hex) of the token, never the token itself. */
   sessionId: string;
   user: Viewer & { name: string; email: string };
+  expiresAt: Date;
+  absoluteExpiresAt: Date;
+  /** How the request carried the token. */
+  via: 'bearer' | 'cookie';
+  /** The token as presented (auth.refresh / logout need it); never logged or returned elsewhere. */
+  token: string;
 }
 
 export interface Logger {
@@ -28,6 +35,16 @@ export interface AppContext {
   requestId: string;
   /** Null for anonymous callers. */
   session: SessionInfo | null;
+  /** Session lifetimes, email link root, erasure delay (from the server's configuration). */
+  auth: AuthSettings;
+  /** The client's address (behind a proxy only with TRUST_PROXY) and user agent. */
+  ip: string;
+  userAgent: string | null;
+  /** Sets the session cookie on the response (browsers); Bearer clients use the returned token. */
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+  /** Sets a response header on either face (Retry-After on 429s). */
+  setHeader(name: string, value: string): void;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -81,6 +98,10 @@ const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof AppError) {
+    const retryAfter = cause.details?.retryAfterSeconds;
+    if (cause.code === 'TOO_MANY_REQUESTS' && typeof retryAfter === 'number') {
+      ctx.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    }
     throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
   }
   if (result.error.code === 'INTERNAL_SERVER_ERROR') {

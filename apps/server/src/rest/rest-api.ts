@@ -17,7 +17,7 @@ import { wrapDocumentInEnvelope } from './openapi-envelope';
  */
 export async function registerRestApi(
   app: FastifyInstance,
-  { createContext }: { createContext: (req: FastifyRequest) => AppContext },
+  { createContext }: { createContext: (req: FastifyRequest, reply: FastifyReply) => AppContext },
 ) {
   const router = toORPCRouter(appRouter);
   const converter = new ZodToJsonSchemaConverter();
@@ -62,7 +62,7 @@ export async function registerRestApi(
   app.get('/api/openapi.json', { logLevel: 'warn' }, async () => document);
 
   const handle = async (req: FastifyRequest, reply: FastifyReply) => {
-    const { matched } = await handler.handle(req, reply, { prefix: '/api', context: createContext(req) });
+    const { matched } = await handler.handle(req, reply, { prefix: '/api', context: createContext(req, reply) });
     if (!matched) return sendError(reply, 404, 'NOT_FOUND', `No API route for ${req.method} ${req.url.split('?')[0]}`);
   };
   app.all('/api/*', handle);
