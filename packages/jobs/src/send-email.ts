@@ -43,7 +43,8 @@ export function createSendEmailTask({ mailer, log }: { mailer: Mailer; log: JobL
 }
 
 /** Sets the job's attempts budget to what it has used, so graphile-worker keeps it as failed. */
-async function failPermanently(helpers: JobHelpers): Promise<void> {
+/** Keeps the job as failed (with its last_error) and stops graphile-worker from retrying it. */
+export async function failPermanently(helpers: JobHelpers): Promise<void> {
   await helpers.query(
     'UPDATE graphile_worker._private_jobs SET max_attempts = greatest(attempts, 1) WHERE id = $1::bigint',
     [helpers.job.id],

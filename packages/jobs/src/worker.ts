@@ -1,7 +1,9 @@
-import { SEND_EMAIL_TASK, type EmailTemplate } from '@learningpt/core';
+import { ERASE_PERSONAL_DATA_TASK, SEND_EMAIL_TASK, type EmailTemplate } from '@learningpt/core';
+import { createDb, type Db } from '@learningpt/db';
 import type { EmailTemplateName, Mailer } from '@learningpt/mail';
 import { run, runOnce, type TaskList } from 'graphile-worker';
 import { graphileLogger, type JobLog } from './log';
+import { createErasePersonalDataTask } from './erase-personal-data';
 import { createSendEmailTask } from './send-email';
 
 // The job names core enqueues and the templates mail renders are the same set.
@@ -32,35 +34,55 @@ export interface Worker {
   done: Promise<void>;
 }
 
-export function createTaskList(deps: Pick<WorkerDeps, 'mailer' | 'log'>): TaskList {
-  return { [SEND_EMAIL_TASK]: createSendEmailTask(deps) };
+/** Every task the worker runs, and a way to release what they opened (a small pool, on first use). */
+export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close(): Promise<void> } {
+  let db: Db | undefined;
+  const getDb = () => (db ??= createDb({ connectionString: deps.connectionString, max: 2 }));
+  return {
+    taskList: {
+      [SEND_EMAIL_TASK]: createSendEmailTask(deps),
+      [ERASE_PERSONAL_DATA_TASK]: createErasePersonalDataTask({ db: getDb, log: deps.log }),
+    },
+    close: async () => {
+      await db?.$disconnect();
+    },
+  };
 }
 
 /** Runs the queue's tasks until stopped. Signals are the caller's business (noHandleSignals). */
 export async function startWorker(opts: StartWorkerOptions): Promise<Worker> {
+  const tasks = createTaskList(opts);
   const runner = await run({
     connectionString: opts.connectionString,
     concurrency: opts.concurrency ?? 2,
     pollInterval: opts.pollInterval ?? 2000,
     noHandleSignals: true,
     logger: graphileLogger(opts.log),
-    taskList: createTaskList(opts),
+    taskList: tasks.taskList,
   });
   opts.log.info({ concurrency: opts.concurrency ?? 2 }, 'job worker started');
   let stopped: Promise<void> | undefined;
   return {
     stop: () =>
-      (stopped ??= runner.stop().then(() => {
-        opts.log.info({}, 'job worker stopped');
-      })),
+      (stopped ??= runner
+        .stop()
+        .then(() => tasks.close())
+        .then(() => {
+          opts.log.info({}, 'job worker stopped');
+        })),
     done: runner.promise,
   };
 }
 
 /** Runs every job that is due now, then returns (tests, one-off scripts). */
 export async function runJobsOnce(deps: WorkerDeps): Promise<void> {
-  await runOnce(
-    { connectionString: deps.connectionString, noHandleSignals: true, logger: graphileLogger(deps.log) },
-    createTaskList(deps),
-  );
+  const tasks = createTaskList(deps);
+  try {
+    await runOnce(
+      { connectionString: deps.connectionString, noHandleSignals: true, logger: graphileLogger(deps.log) },
+      tasks.taskList,
+    );
+  } finally {
+    await tasks.close();
+  }
 }
