@@ -1,10 +1,19 @@
 // The admin shell in Chromium: navigation, the sign-in screen, and programs from the server.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ADMIN, signInViaApi } from '../../server/e2e/accounts';
 import { apiGet, type ProgramListBody } from '../../server/e2e/api';
 import { screenshot, useBrowser } from '../../server/e2e/browser';
 
 const browser = useBrowser();
+
+/** An admin app page with an admin signed in (through the API: these tests are not about sign-in). */
+async function openAsAdmin(pathname: string): Promise<Page> {
+  const page = await browser.openPage('admin', '/sign-in');
+  await signInViaApi(page, ADMIN.email, ADMIN.password);
+  await page.goto(pathname);
+  return page;
+}
 const SECTIONS = ['Dashboard', 'Users', 'Programs', 'Categories', 'Applications', 'Orders', 'Events', 'Content'];
 
 /** The titles in the programs table, in order (first line of the first cell of each row). */
@@ -17,7 +26,7 @@ describe('admin shell', () => {
   it('shows the navigation and a dashboard with figures from the server', async () => {
     const { pagination } = await apiGet<ProgramListBody>('/api/programs?limit=1');
 
-    const page = await browser.openPage('admin', '/');
+    const page = await openAsAdmin('/');
     const nav = page.getByRole('navigation', { name: 'Admin' });
     await nav.getByRole('link').first().waitFor();
     expect(await nav.getByRole('link').allInnerTexts()).toEqual(SECTIONS);
@@ -31,40 +40,47 @@ describe('admin shell', () => {
   });
 
   it('shows sections that are not built yet as coming soon', async () => {
-    const page = await browser.openPage('admin', '/');
+    const page = await openAsAdmin('/');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
     await page.getByRole('heading', { name: 'Coming soon' }).waitFor();
   });
 
-  it('validates the sign-in form and says sign-in is not available yet', async () => {
-    const page = await browser.openPage('admin', '/');
-    await page.getByRole('link', { name: 'Sign in' }).first().click();
+  it("sends visitors to sign in, validates the form with the server's rules, then lets an admin in", async () => {
+    const page = await browser.openPage('admin', '/programs');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     const submit = page.getByRole('button', { name: 'Sign in' });
 
     await submit.click();
-    await page.getByText('Enter your email address.').waitFor();
-    await page.getByText('Enter your password.').waitFor();
-
-    await page.getByLabel('Email').fill('not-an-email');
-    await page.getByText('Enter a valid email address', { exact: false }).waitFor();
+    await page.getByText('email must be a valid email address').waitFor();
+    await page.getByText('password is required').waitFor();
 
     await page.getByLabel('Email').fill('admin@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
     await submit.click();
-    await page.getByRole('status').getByText('Sign-in is not available yet', { exact: false }).waitFor();
-    // No session is faked: still on the sign-in screen.
+    await page.getByRole('alert').getByText('Invalid email or password.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-
     await screenshot(page, 'admin-sign-in');
+
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await submit.click();
+    // Back where they were going.
+    await page.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/programs');
+
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.goto('/');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
   });
 
   it('lists programs from the server, newest first, page by page', async () => {
     const first = await apiGet<ProgramListBody>('/api/programs?limit=20&sort=newest');
     expect(first.programs.length).toBeGreaterThan(0);
 
-    const page = await browser.openPage('admin', '/');
+    const page = await openAsAdmin('/');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Programs' }).click();
     await page.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
     await expect.poll(() => tableTitles(page), { timeout: 10_000 }).toEqual(first.programs.map((p) => p.title));

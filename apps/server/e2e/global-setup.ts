@@ -1,6 +1,7 @@
 // Vitest globalSetup of the e2e project: starts the whole stack ONCE per run, then the test
 // files drive it with Chromium (see ./browser.ts):
 //   PostgreSQL (embedded, throw-away) -> migrated + demo data -> the API server on a free port
+//   -> the job worker (sends the emails into a temporary dev mailbox, read through GET /dev/mail)
 //   -> the web and admin apps' Vite dev servers on free ports, proxying /trpc, /api ... to it.
 //
 // Already running stack: set E2E_WEB_URL, E2E_ADMIN_URL and E2E_API_URL and nothing is started.
@@ -13,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
-import { installJobQueue } from '@learningpt/jobs';
+import { installJobQueue, silentJobLog, startWorker } from '@learningpt/jobs';
+import { createMailer } from '@learningpt/mail';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
 // `vite` is a dependency of the apps, not of the server; vitest re-exports the same Vite.
 import { createViteServer, type TestProject, type Vite } from 'vitest/node';
@@ -127,15 +129,32 @@ async function dropDatabase(serverUrl: string, url: string): Promise<void> {
   }
 }
 
-/** The real API (the same buildApp as production) listening on a free port. */
+/**
+ * The real API (the same buildApp as production) listening on a free port, and the job worker
+ * beside it (buildApp does not run one; server.ts does with WORKER_IN_PROCESS), both using one
+ * dev mailbox in a temporary directory, so emails the tests trigger land where /dev/mail reads.
+ */
 async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<string> {
+  const mailDir = await fs.mkdtemp(path.join(os.tmpdir(), 'learningpt-e2e-mail-'));
+  teardowns.push(() => fs.rm(mailDir, { recursive: true, force: true }));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     DATABASE_POOL_MAX: '5',
+    MAIL_DEV_DIR: mailDir,
   });
-  const app = await buildApp(createAppDeps(config));
+  const deps = createAppDeps(config);
+  const worker = await startWorker({
+    connectionString: databaseUrl,
+    mailer: deps.mailer ?? createMailer(config),
+    log: silentJobLog,
+    concurrency: 2,
+    // New jobs arrive through LISTEN/NOTIFY at once; this only matters for retries.
+    pollInterval: 500,
+  });
+  teardowns.push(() => worker.stop());
+  const app = await buildApp(deps);
   teardowns.push(() => app.close());
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

@@ -1,8 +1,16 @@
+import { PageLoading, RequireSession } from '@learningpt/ui';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout';
+import { AccountDeletedPage } from './features/auth/account-deleted-page';
+import { CheckEmailPage } from './features/auth/check-email-page';
+import { ForgotPasswordPage } from './features/auth/forgot-password-page';
+import { RegisterPage } from './features/auth/register-page';
+import { ResetPasswordPage } from './features/auth/reset-password-page';
+import { SignInPage } from './features/auth/sign-in-page';
+import { VerifyEmailPage } from './features/auth/verify-email-page';
 import { CatalogPage } from './features/catalog/catalog-page';
 import { NotFoundPage } from './features/misc/not-found-page';
-import { SignInPage } from './features/misc/sign-in-page';
+import { ProfilePage } from './features/profile/profile-page';
 import { ProgramPage } from './features/program/program-page';
 
 export function App() {
@@ -13,7 +21,22 @@ export function App() {
         <Route index element={<Navigate to="/programs" replace />} />
         <Route path="programs" element={<CatalogPage />} />
         <Route path="programs/:slug" element={<ProgramPage />} />
+
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="check-email" element={<CheckEmailPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="account-deleted" element={<AccountDeletedPage />} />
+        {/* Paths the server's emails link to ("account exists" → /login, welcome → /dashboard). */}
+        <Route path="login" element={<Navigate to="/sign-in" replace />} />
+        <Route path="dashboard" element={<Navigate to="/profile" replace />} />
+
+        <Route
+          path="profile"
+          element={<RequireSession loading={<PageLoading />}>{() => <ProfilePage />}</RequireSession>}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,8 +1,18 @@
-import { QueryClient } from '@tanstack/react-query';
-import { httpStatus } from './trpc';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { SESSION_QUERY_KEY } from './session';
+import { httpStatus, trpcErrorCode } from './trpc';
 
 export function createQueryClient() {
-  return new QueryClient({
+  // A 401 from any call means the session ended (signed out elsewhere, banned, expired): ask
+  // again who is signed in, so the header and the route guards catch up at once.
+  const onError = (error: unknown) => {
+    if (trpcErrorCode(error) === 'UNAUTHORIZED') {
+      void queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+    }
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -16,4 +26,5 @@ export function createQueryClient() {
       },
     },
   });
+  return queryClient;
 }

@@ -1,6 +1,6 @@
-import { MenuIcon } from '@learningpt/ui';
+import { MenuIcon, useSession, useSignOut } from '@learningpt/ui';
 import { useState } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { NAV_ITEMS } from './nav-items';
 
 function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -26,8 +26,24 @@ function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
+function SignOutButton({ className }: { className: string }) {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={signOut.isPending}
+      onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in', { replace: true }) })}
+    >
+      {signOut.isPending ? 'Signing out…' : 'Sign out'}
+    </button>
+  );
+}
+
 export function AdminLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
+  const session = useSession();
 
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[16rem_1fr]">
@@ -46,12 +62,7 @@ export function AdminLayout() {
         </Link>
         <SidebarNav onNavigate={() => setMenuOpen(false)} />
         <div className="border-t border-white/10 p-4">
-          <Link
-            to="/sign-in"
-            className="block rounded-lg px-3 py-2 text-sm font-medium text-slate-300 hover:bg-white/5 hover:text-white"
-          >
-            Sign in
-          </Link>
+          <SignOutButton className="block w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-slate-300 hover:bg-white/5 hover:text-white" />
         </div>
       </aside>
       {menuOpen && (
@@ -75,13 +86,15 @@ export function AdminLayout() {
             <MenuIcon className="size-5" />
             <span className="sr-only">Menu</span>
           </button>
-          {/* No session exists yet: say so rather than pretending someone is signed in. */}
-          <p className="ml-auto text-sm text-slate-500">
-            Not signed in ·{' '}
-            <Link to="/sign-in" className="font-medium text-indigo-600 hover:text-indigo-800">
-              Sign in
-            </Link>
-          </p>
+          {/* RequireAdmin has checked the session: the user is a signed-in admin here. */}
+          {session.user && (
+            <p className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+              <span>
+                Signed in as <strong className="font-medium text-slate-900">{session.user.name}</strong>
+              </span>
+              <SignOutButton className="btn-secondary" />
+            </p>
+          )}
         </header>
         <main className="flex-1 px-4 py-8 sm:px-6 lg:px-10">
           <Outlet />

@@ -1,4 +1,6 @@
+import { Skeleton, useSession } from '@learningpt/ui';
 import { Link, NavLink } from 'react-router';
+import { UserMenu } from './user-menu';
 
 function navClass({ isActive }: { isActive: boolean }) {
   return `rounded-md px-3 py-2 text-sm font-medium transition ${
@@ -7,6 +9,7 @@ function navClass({ isActive }: { isActive: boolean }) {
 }
 
 export function AppHeader() {
+  const session = useSession();
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200/80 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
@@ -19,10 +22,23 @@ export function AppHeader() {
             Programs
           </NavLink>
         </nav>
-        {/* Accounts come later; the link leads to a page that says so. */}
-        <Link to="/sign-in" className="btn-secondary">
-          Sign in
-        </Link>
+        <div aria-label="Account" role="group" className="flex items-center gap-2">
+          {session.status === 'loading' ? (
+            <Skeleton className="h-9 w-32 rounded-full" />
+          ) : session.status === 'signed-in' ? (
+            <UserMenu user={session.user} />
+          ) : (
+            // Anonymous, or the session check failed: offer to sign in either way.
+            <>
+              <Link to="/sign-in" className="btn-secondary">
+                Sign in
+              </Link>
+              <Link to="/register" className="btn-primary">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
       </div>
     </header>
   );

@@ -38,3 +38,13 @@ export const LEVEL_LABELS: Record<ProgramLevel, string> = {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${whole.format(n)} ${n === 1 ? one : many}`;
 }
+
+const dateTimes = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export function formatDateTime(date: Date): string {
+  return dateTimes.format(date);
+}
+
+const days = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+export function formatDay(date: Date): string {
+  return days.format(date);
+}

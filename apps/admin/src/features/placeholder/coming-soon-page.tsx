@@ -13,7 +13,7 @@ export function ComingSoonPage({ item }: { item: NavItem }) {
         </span>
         <h2 className="mt-4 text-lg font-semibold text-slate-900">Coming soon</h2>
         <p className="mt-1 max-w-sm text-sm text-slate-600">
-          {item.label} management arrives with admin accounts. Nothing here yet.
+          {item.label} management arrives in an upcoming release. Nothing here yet.
         </p>
       </div>
     </>

@@ -1,5 +1,4 @@
-import { SearchIcon } from '@learningpt/ui';
-import { useUrlDraft } from '../../lib/use-url-draft';
+import { SearchIcon, useUrlDraft } from '@learningpt/ui';
 
 interface SearchBoxProps {
   value: string;
