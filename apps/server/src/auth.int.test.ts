@@ -72,7 +72,7 @@ describe('auth.register', () => {
     expect(taken.status).toBe(fresh.status);
     expect(taken.body).toEqual(fresh.body);
     const mail = await lastEmail(s.db, DEMO_EMAILS.student, 'account-exists');
-    expect(mail.data.link).toBe('https://learn.example.com/login');
+    expect(mail.data.link).toBe('https://learn.example.com/sign-in');
     // The account itself is untouched.
     const u = await s.db.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.student } });
     expect(await argon2.verify(u.passwordHash!, DEMO_PASSWORDS.student)).toBe(true);
@@ -109,7 +109,19 @@ describe('auth.register', () => {
       const res = await post('/api/auth/register', { name: 'C', email: freshEmail(), password });
       expect(res.status).toBe(400);
       expect(res.body.error!.message).toMatch(/common/);
+      // Named like a validation error, so a form shows it under the password field.
+      expect(res.body.error!.issues).toEqual([{ path: ['password'], message: res.body.error!.message }]);
     }
+    const trpc = await s.app.inject({
+      method: 'POST',
+      url: '/trpc/auth.register',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ json: { name: 'C', email: freshEmail(), password: 'iloveyou' } }),
+    });
+    expect(trpc.statusCode).toBe(400);
+    expect(trpc.json<{ error: { json: { data: { issues: unknown } } } }>().error.json.data.issues).toEqual([
+      { path: ['password'], message: expect.stringMatching(/common/) as unknown },
+    ]);
     await expect(
       s.anonymous.auth.register({ name: 'C', email: freshEmail(), password: '12345678' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });

@@ -3,7 +3,14 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@learningpt/db';
-import { AppError, type AppErrorCode, type AuthSettings, type Clock, type Viewer } from '@learningpt/core';
+import {
+  AppError,
+  appErrorIssues,
+  type AppErrorCode,
+  type AuthSettings,
+  type Clock,
+  type Viewer,
+} from '@learningpt/core';
 
 /* ------------------------------------------------------------------------------------------------
  * 1. Context: what every procedure receives. Built per request by the host (apps/server) from its
@@ -63,7 +70,7 @@ const t = initTRPC
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
-      const issues = error.cause instanceof ZodError ? zodIssues(error.cause) : undefined;
+      const issues = errorIssues(error);
       return {
         ...shape,
         // Unexpected errors keep their details in the log, never on the wire.
@@ -72,6 +79,13 @@ const t = initTRPC
       };
     },
   });
+
+/** Field issues of a failed call: zod's for invalid input, or those a domain error names. */
+export function errorIssues(error: TRPCError) {
+  if (error.cause instanceof ZodError) return zodIssues(error.cause);
+  if (error.cause instanceof AppError) return appErrorIssues(error.cause);
+  return undefined;
+}
 
 export function zodIssues(err: ZodError) {
   return err.issues.map((i) => ({

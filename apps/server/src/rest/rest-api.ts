@@ -7,7 +7,7 @@ import { ZodToJsonSchemaConverter } from '@orpc/zod/zod4';
 import { toORPCRouter } from '@orpc/trpc';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { appRouter, zodIssues, type AppContext } from '@learningpt/api';
+import { appRouter, errorIssues, zodIssues, type AppContext } from '@learningpt/api';
 import { sendError } from '../errors';
 import { wrapDocumentInEnvelope } from './openapi-envelope';
 
@@ -103,6 +103,11 @@ function withIssues(error: unknown): unknown {
       data: { issues: zodIssues(trpc.cause) },
       cause: error,
     });
+  }
+  // A domain error about one field (e.g. a common password): keep its message, add the issues.
+  const issues = trpc ? errorIssues(trpc) : undefined;
+  if (issues) {
+    return new ORPCError(error.code, { status: error.status, message: error.message, data: { issues }, cause: error });
   }
   if (error.status >= 500) {
     return new ORPCError('INTERNAL_SERVER_ERROR', {

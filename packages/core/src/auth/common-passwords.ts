@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@learningpt/schema';
-import { AppError } from '../shared/errors';
+import { invalidField } from '../shared/errors';
 
 const FILE = 'common-passwords.txt';
 let list: Set<string> | undefined;
@@ -40,14 +40,14 @@ export function isCommonPassword(password: string): boolean {
 /** Length rules (also in the zod schema) and the common-password list; throws a 400 with the reason. */
 export function assertAcceptablePassword(password: string, field = 'password'): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new AppError('BAD_REQUEST', `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`);
+    throw invalidField(field, `${field} must be at least ${PASSWORD_MIN_LENGTH} characters`);
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new AppError('BAD_REQUEST', `${field} can be at most ${PASSWORD_MAX_LENGTH} characters`);
+    throw invalidField(field, `${field} can be at most ${PASSWORD_MAX_LENGTH} characters`);
   }
   if (isCommonPassword(password)) {
-    throw new AppError(
-      'BAD_REQUEST',
+    throw invalidField(
+      field,
       `${field} is one of the most common passwords and easy to guess; please choose another (a few unrelated words make a good one)`,
     );
   }

@@ -108,7 +108,7 @@ async function notifyExistingAccount({
     await enqueueEmail(tx, {
       template: 'account-exists',
       to: user.email,
-      data: { name: user.name, link: webLink(settings, '/login') },
+      data: { name: user.name, link: webLink(settings, '/sign-in') },
       idempotencyKey: `account-exists:${user.id}:${clock.now().getTime()}`,
     });
   });
@@ -137,7 +137,7 @@ export async function verifyEmail({
     await enqueueEmail(tx, {
       template: 'welcome',
       to: user.email,
-      data: { name: user.name, link: webLink(settings, '/dashboard') },
+      data: { name: user.name, link: webLink(settings, '/profile') },
       idempotencyKey: `welcome:${user.id}`,
     });
     return true;

@@ -27,3 +27,19 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A 400 about one input field, shaped like a validation error so forms can show it by the field. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError('BAD_REQUEST', message, { issues: [{ path: [field], message }] satisfies FieldIssue[] });
+}
+
+/** The field issues an AppError carries, if any. */
+export function appErrorIssues(err: AppError): FieldIssue[] | undefined {
+  const issues = err.details?.issues;
+  return Array.isArray(issues) ? (issues as FieldIssue[]) : undefined;
+}
