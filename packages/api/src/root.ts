@@ -4,6 +4,7 @@ import { programsRouter } from './routers/programs';
 import { authRouter } from './routers/auth';
 import { usersRouter } from './routers/users';
 import { adminRouter } from './routers/admin';
+import { notificationsRouter } from './routers/notifications';
 
 /** One router per domain; the tRPC face serves it at /trpc and the REST face at /api. */
 export const appRouter = createTRPCRouter({
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   users: usersRouter,
   admin: adminRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,3 +4,6 @@ export * from './programs';
 export * from './auth';
 export * from './users';
 export * from './admin-users';
+export * from './lessons';
+export * from './reviews';
+export * from './notifications';

@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { ZHttpsUrl, ZSlug } from './categories';
 import { ZCurrency, ZId, ZMoney, ZPagination, paginationInput } from './common';
 
 export const PROGRAM_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export const ZProgramLevel = z.enum(PROGRAM_LEVELS);
 export type ProgramLevel = z.infer<typeof ZProgramLevel>;
+
+export const PROGRAM_STATUSES = ['draft', 'published', 'archived'] as const;
+export const ZProgramStatus = z.enum(PROGRAM_STATUSES, {
+  message: `status must be one of: ${PROGRAM_STATUSES.join(', ')}`,
+});
+export type ProgramStatus = z.infer<typeof ZProgramStatus>;
 
 export const PROGRAM_SORTS = ['popular', 'newest', 'price-low', 'price-high', 'rating'] as const;
 export const ZProgramSort = z.enum(PROGRAM_SORTS);
@@ -93,6 +100,8 @@ export const ZCurriculumSection = z.object({
 });
 
 export const ZProgramDetail = ZProgramSummary.extend({
+  /** Only the owner and admins ever see anything but 'published' (and enrolled students, 'archived'). */
+  status: ZProgramStatus,
   overview: z.string(),
   instructor: ZProgramInstructorSummary.extend({
     bio: z.string().nullable(),
@@ -124,3 +133,169 @@ export const ZProgramByIdOutput = z.object({
   userProgress: ZUserProgress.nullable(),
 });
 export type ProgramByIdOutput = z.infer<typeof ZProgramByIdOutput>;
+
+/* ------------------------------------------------------------------------------------------------
+ * Writing programs (instructors and admins)
+ * ---------------------------------------------------------------------------------------------- */
+
+/** A price as the specs show it (19.99), converted to minor units on the server. */
+export const ZPriceInput = z
+  .number({ message: 'A price must be a number such as 19.99' })
+  .nonnegative('Prices cannot be negative')
+  .max(99_999.99, 'A price can be at most 99999.99')
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+    message: 'A price has at most two decimals (e.g. 19.99)',
+  });
+
+export const ZProgramPricingInput = z.object({
+  chatbot: ZPriceInput.optional(),
+  documentation: ZPriceInput.optional(),
+  examSimulator: ZPriceInput.optional(),
+  bundle: ZPriceInput.optional(),
+});
+
+const shortTexts = (what: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, `${what} entries cannot be empty`)
+        .max(200, `${what} entries are at most 200 characters`),
+    )
+    .max(30, `At most 30 ${what}`);
+
+const programFields = {
+  title: z.string().trim().min(3, 'title needs at least 3 characters').max(200, 'title can be at most 200 characters'),
+  description: z
+    .string()
+    .trim()
+    .min(10, 'description needs at least 10 characters')
+    .max(2000, 'description can be at most 2000 characters'),
+  /** Rich text (HTML); sanitised on the server with an allow-list before it is stored. */
+  overview: z.string().max(100_000, 'overview can be at most 100000 characters'),
+  /** The category's id, slug or name. */
+  category: z.string().trim().min(1, 'category is required').max(100),
+  /** https only for now; file uploads come with the storage adapter. */
+  thumbnailUrl: ZHttpsUrl.nullable(),
+  /** Decimal amounts per feature; a missing price is 0 (free). */
+  pricing: ZProgramPricingInput,
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'currency is a 3-letter ISO code such as USD'),
+  freeQuestionsCount: z.number().int('freeQuestionsCount is a whole number').min(0).max(1000),
+  prerequisites: shortTexts('prerequisites'),
+  learningOutcomes: shortTexts('learning outcomes'),
+  features: shortTexts('features'),
+  level: ZProgramLevel,
+  /** Free text such as "8 weeks". */
+  duration: z.string().trim().max(100, 'duration can be at most 100 characters').nullable(),
+  language: z.string().trim().min(2).max(50),
+};
+
+export const ZProgramCreateInput = z.object({
+  title: programFields.title,
+  description: programFields.description,
+  overview: programFields.overview.default(''),
+  category: programFields.category,
+  thumbnailUrl: programFields.thumbnailUrl.optional(),
+  pricing: programFields.pricing.default({}),
+  currency: programFields.currency.default('USD'),
+  freeQuestionsCount: programFields.freeQuestionsCount.default(0),
+  prerequisites: programFields.prerequisites.default([]),
+  learningOutcomes: programFields.learningOutcomes.default([]),
+  features: programFields.features.default([]),
+  level: programFields.level.default('beginner'),
+  duration: programFields.duration.optional(),
+  language: programFields.language.default('English'),
+});
+export type ProgramCreateInput = z.input<typeof ZProgramCreateInput>;
+
+export const ZProgramUpdateInput = z.object({
+  id: ZId,
+  title: programFields.title.optional(),
+  /** Changing the slug breaks old links; it is never changed by a title change. */
+  slug: ZSlug.optional(),
+  description: programFields.description.optional(),
+  overview: programFields.overview.optional(),
+  category: programFields.category.optional(),
+  thumbnailUrl: programFields.thumbnailUrl.optional(),
+  pricing: programFields.pricing.optional(),
+  currency: programFields.currency.optional(),
+  freeQuestionsCount: programFields.freeQuestionsCount.optional(),
+  prerequisites: programFields.prerequisites.optional(),
+  learningOutcomes: programFields.learningOutcomes.optional(),
+  features: programFields.features.optional(),
+  level: programFields.level.optional(),
+  duration: programFields.duration.optional(),
+  language: programFields.language.optional(),
+  /** Admins only. */
+  featured: z.boolean().optional(),
+});
+export type ProgramUpdateInput = z.input<typeof ZProgramUpdateInput>;
+
+export const ZProgramIdInput = z.object({ id: ZId });
+
+export const ZProgramSetStatusInput = z.object({ id: ZId, status: ZProgramStatus });
+
+export const ZProgramOutput = z.object({ program: ZProgramDetail });
+export type ProgramOutput = z.infer<typeof ZProgramOutput>;
+
+export const ZProgramDeleteOutput = z.object({ id: ZId, message: z.string() });
+
+export const ZAdminProgramFeatureInput = z.object({
+  id: ZId,
+  /** true to feature the program on the home page, false to stop featuring it. */
+  featured: z.boolean().default(true),
+});
+export const ZAdminProgramFeatureOutput = z.object({ program: ZProgramSummary });
+
+/* ------------------------------------------------------------------------------------------------
+ * Enrollment and progress
+ * ---------------------------------------------------------------------------------------------- */
+
+export const ACCESS_TYPES = ['chatbot', 'documentation', 'examSimulator', 'bundle'] as const;
+export const ZAccessType = z.enum(ACCESS_TYPES, { message: `accessType must be one of: ${ACCESS_TYPES.join(', ')}` });
+export type AccessType = z.infer<typeof ZAccessType>;
+
+export const ZEnrollInput = z.object({
+  id: ZId,
+  /** What the student wants (the spec's accessType); used to name the price when payment is needed. */
+  accessType: ZAccessType.default('bundle'),
+});
+
+export const ZFeatureAccess = z.object({
+  chatbot: z.boolean(),
+  documentation: z.boolean(),
+  examSimulator: z.boolean(),
+});
+
+export const ZEnrollOutput = z.object({
+  message: z.string(),
+  enrollment: z.object({
+    id: ZId,
+    programId: ZId,
+    source: z.enum(['free', 'purchase', 'subscription', 'admin']),
+    status: z.enum(['active', 'completed', 'cancelled']),
+    access: ZFeatureAccess,
+    enrolledAt: z.date(),
+  }),
+});
+export type EnrollOutput = z.infer<typeof ZEnrollOutput>;
+
+export const ZProgramProgress = z.object({
+  programId: ZId,
+  completionPercentage: z.number().int(),
+  lessonsCompleted: z.number().int(),
+  lessonsTotal: z.number().int(),
+  quizzesTaken: z.number().int(),
+  quizzesTotal: z.number().int(),
+  timeSpentMinutes: z.number().int(),
+  lastAccessedAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+});
+export type ProgramProgress = z.infer<typeof ZProgramProgress>;
+
+export const ZProgramProgressOutput = z.object({ progress: ZProgramProgress });

@@ -19,6 +19,7 @@ import {
   ZAdminUserUpdateInput,
 } from '@learningpt/schema';
 import { adminProcedure, createTRPCRouter, type AppContext } from '../trpc';
+import { adminProgramsRouter } from './admin-programs';
 
 const tags = ['admin'];
 
@@ -101,6 +102,8 @@ export const adminUsersRouter = createTRPCRouter({
     ),
 });
 
+/** admin.users.* here, admin.programs.* in admin-programs.ts. */
 export const adminRouter = createTRPCRouter({
   users: adminUsersRouter,
+  programs: adminProgramsRouter,
 });

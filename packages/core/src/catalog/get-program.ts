@@ -85,6 +85,7 @@ export async function getProgram({
   return {
     program: {
       ...summary,
+      status: program.status,
       overview: program.overview,
       instructor: {
         ...summary.instructor,

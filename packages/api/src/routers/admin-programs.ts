@@ -1,0 +1,27 @@
+import { featureProgram } from '@learningpt/core';
+import { ZAdminProgramFeatureInput, ZAdminProgramFeatureOutput } from '@learningpt/schema';
+import { adminProcedure, createTRPCRouter } from '../trpc';
+
+/** admin.programs.*: catalogue moderation. Status changes and edits go through programs.* (admins may do anything there). */
+export const adminProgramsRouter = createTRPCRouter({
+  feature: adminProcedure
+    .meta({
+      route: {
+        method: 'POST',
+        path: '/admin/programs/{id}/feature',
+        tags: ['admin'],
+        summary: 'Feature (or stop featuring) a program',
+      },
+    })
+    .input(ZAdminProgramFeatureInput)
+    .output(ZAdminProgramFeatureOutput)
+    .mutation(({ ctx, input }) =>
+      featureProgram({
+        db: ctx.db,
+        clock: ctx.clock,
+        viewer: { userId: ctx.session.user.userId, role: ctx.session.user.role },
+        id: input.id,
+        featured: input.featured,
+      }),
+    ),
+});

@@ -1,0 +1,141 @@
+// THE access model: "may this user use feature F of program P now?". Every domain (lessons,
+// AI tutor, exam simulator, enrollment) asks `getFeatureAccess`; nothing else re-implements it.
+//
+// Access comes from, in this order:
+//   1. admin: everything;  2. the program's instructor (owner): everything of their program;
+//   3. an enrollment (status active or completed) whose per-feature flag is set:
+//        - source free / purchase / admin: the flag alone decides (kept even after the program is
+//          archived or soft-deleted);
+//        - source subscription: the flag AND a live subscription whose plan still includes the
+//          program (a lapsed subscription takes subscription-sourced access away);
+//   4. without an enrollment: a live subscription whose plan includes the program, for programs
+//      open to the public (published, not deleted).
+// A live subscription: status active or trialing and currentPeriodEnd after ctx.clock's now,
+// on a plan that exists and is active in SubscriptionPlan.
+import type { Db, Enrollment, Prisma, ProgramLevel } from '@learningpt/db';
+import type { Clock } from '../shared/clock';
+import type { Viewer } from '../shared/viewer';
+import { isPubliclyVisible, programCoreSelect, type ProgramCore } from '../catalog/program-access-check';
+
+export const FEATURES = ['chatbot', 'documentation', 'examSimulator'] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export type AccessVia = 'admin' | 'owner' | 'enrollment' | 'subscription';
+export interface AccessDecision {
+  allowed: boolean;
+  via: AccessVia | null;
+}
+
+/**
+ * What each subscription plan includes, keyed by SubscriptionPlan.id: the one place that turns
+ * the plans' marketed features into rules. From the plans table (the seed of the spec's
+ * GET /api/subscriptions/plans):
+ *   free    — "Access to free programs": no paid program is included (free programs are open to
+ *             every enrolled user anyway).
+ *   basic   — "Access to all basic programs", "Unlimited AI chatbot", "Exam simulator": the
+ *             beginner and intermediate programs, with all three features.
+ *   premium — "All Basic features", "Advanced programs": every level, all three features.
+ * A plan id missing here (or an inactive plan row) includes nothing, so a new plan grants no
+ * access until it is described here.
+ */
+export const PLAN_PROGRAM_ACCESS: Readonly<
+  Record<string, { levels: readonly ProgramLevel[]; features: readonly Feature[] }>
+> = {
+  free: { levels: [], features: [] },
+  basic: { levels: ['beginner', 'intermediate'], features: FEATURES },
+  premium: { levels: ['beginner', 'intermediate', 'advanced'], features: FEATURES },
+};
+
+type DbLike = Db | Prisma.TransactionClient;
+
+/** The user's live subscription plan, or null (see the header for "live"). */
+export async function livePlanOf({ db, clock, userId }: { db: DbLike; clock: Clock; userId: string }) {
+  const sub = await db.subscription.findFirst({
+    where: {
+      userId,
+      status: { in: ['active', 'trialing'] },
+      currentPeriodEnd: { gt: clock.now() },
+      plan: { active: true },
+    },
+    orderBy: { currentPeriodEnd: 'desc' },
+    select: { planId: true, currentPeriodEnd: true },
+  });
+  return sub ? { planId: sub.planId, currentPeriodEnd: sub.currentPeriodEnd } : null;
+}
+
+/** The features of this program that the user's live plan includes (empty without one). */
+export async function planFeaturesFor({
+  db,
+  clock,
+  userId,
+  program,
+}: {
+  db: DbLike;
+  clock: Clock;
+  userId: string;
+  program: Pick<ProgramCore, 'level'>;
+}): Promise<{ planId: string | null; features: Feature[] }> {
+  const plan = await livePlanOf({ db, clock, userId });
+  if (!plan) return { planId: null, features: [] };
+  const rule = PLAN_PROGRAM_ACCESS[plan.planId];
+  if (!rule || !rule.levels.includes(program.level)) return { planId: plan.planId, features: [] };
+  return { planId: plan.planId, features: [...rule.features] };
+}
+
+const FLAG: Record<Feature, 'chatbotAccess' | 'documentationAccess' | 'examSimulatorAccess'> = {
+  chatbot: 'chatbotAccess',
+  documentation: 'documentationAccess',
+  examSimulator: 'examSimulatorAccess',
+};
+
+/**
+ * May `viewer` use `feature` of the program now? Pass the program (programCoreSelect) and the
+ * viewer's enrollment when you already have them to save queries; otherwise they are loaded.
+ */
+export async function getFeatureAccess(opts: {
+  db: DbLike;
+  clock: Clock;
+  viewer: Viewer | null;
+  feature: Feature;
+  program: ProgramCore | string;
+  /** The viewer's enrollment in the program, if already loaded (null = known to have none). */
+  enrollment?: Pick<Enrollment, 'status' | 'source' | FlagKey> | null;
+}): Promise<AccessDecision> {
+  const { db, clock, viewer, feature } = opts;
+  const denied: AccessDecision = { allowed: false, via: null };
+  if (!viewer) return denied;
+  if (viewer.role === 'admin') return { allowed: true, via: 'admin' };
+
+  const program =
+    typeof opts.program === 'string'
+      ? await db.program.findUnique({ where: { id: opts.program }, select: programCoreSelect })
+      : opts.program;
+  if (!program) return denied;
+  if (program.instructorId === viewer.userId) return { allowed: true, via: 'owner' };
+
+  const enrollment =
+    opts.enrollment !== undefined
+      ? opts.enrollment
+      : await db.enrollment.findUnique({
+          where: { userId_programId: { userId: viewer.userId, programId: program.id } },
+          select: {
+            status: true,
+            source: true,
+            chatbotAccess: true,
+            documentationAccess: true,
+            examSimulatorAccess: true,
+          },
+        });
+  const live = enrollment && enrollment.status !== 'cancelled' ? enrollment : null;
+
+  if (live && live.source !== 'subscription') {
+    return live[FLAG[feature]] ? { allowed: true, via: 'enrollment' } : denied;
+  }
+  if (live && !live[FLAG[feature]]) return denied;
+  // Subscription-sourced enrollment, or no enrollment on a public program: the plan decides.
+  if (!live && !isPubliclyVisible(program)) return denied;
+  const { features } = await planFeaturesFor({ db, clock, userId: viewer.userId, program });
+  return features.includes(feature) ? { allowed: true, via: 'subscription' } : denied;
+}
+
+type FlagKey = (typeof FLAG)[Feature];
