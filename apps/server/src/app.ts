@@ -7,6 +7,7 @@ import { appRouter, type AppContext, type AppRouter } from '@learningpt/api';
 import { createDb, type Db } from '@learningpt/db';
 import { systemClock, type Clock } from '@learningpt/core';
 import { createMailer, type Mailer } from '@learningpt/mail';
+import { createStorage, type FileStorage } from '@learningpt/storage';
 import type { Config } from './config';
 import { sendError } from './errors';
 import { loggerOptions } from './logger';
@@ -14,6 +15,7 @@ import { registerRestApi } from './rest/rest-api';
 import { registerDocs } from './plugins/docs';
 import { registerHealth } from './plugins/health';
 import { registerDevMail } from './plugins/dev-mail';
+import { registerAvatar } from './plugins/avatar';
 import { authSettingsFrom, registerSession, sessionCookies } from './plugins/session';
 
 /** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
@@ -23,6 +25,8 @@ export interface AppDeps {
   clock: Clock;
   /** Sends email (the job worker uses it). Optional for tests that send none; /dev/mail needs the dev mailbox. */
   mailer?: Mailer;
+  /** Where uploads (avatars) go. Default: chosen by the config (local disk or UploadThing). */
+  storage?: FileStorage;
 }
 
 export function createAppDeps(config: Config): AppDeps {
@@ -31,6 +35,7 @@ export function createAppDeps(config: Config): AppDeps {
     db: createDb({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX }),
     clock: systemClock,
     mailer: createMailer(config),
+    storage: createStorage(config),
   };
 }
 
@@ -118,6 +123,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await registerDocs(app, document);
   await registerHealth(app, { db });
   await registerDevMail(app, { mailer: deps.mailer, config });
+  await registerAvatar(app, { db, config, storage: deps.storage ?? createStorage(config) });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;

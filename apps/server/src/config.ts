@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { redactUrl } from '@learningpt/db/postgres';
+import { isUploadThingToken } from '@learningpt/storage/token';
 
 const port = (name: string, fallback: number) =>
   z.coerce
@@ -100,6 +101,44 @@ export const ZConfig = z.object({
     .min(0, 'AUTH_RESPONSE_FLOOR_MS cannot be negative')
     .max(10_000, 'AUTH_RESPONSE_FLOOR_MS can be at most 10000')
     .default(250),
+  // Uploads (see @learningpt/storage): UploadThing when UPLOADTHING_TOKEN is set, else the local disk.
+  UPLOADTHING_TOKEN: z
+    .string()
+    .refine(
+      isUploadThingToken,
+      'UPLOADTHING_TOKEN must be the token from the UploadThing dashboard (base64 JSON with apiKey, appId, regions)',
+    )
+    .optional(),
+  UPLOADTHING_API_URL: z
+    .string()
+    .refine(
+      (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+      'UPLOADTHING_API_URL must be an http(s) URL',
+    )
+    .optional(),
+  UPLOADTHING_INGEST_URL: z
+    .string()
+    .refine(
+      (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+      'UPLOADTHING_INGEST_URL must be an http(s) URL',
+    )
+    .optional(),
+  // Where the local disk keeps uploads (when UPLOADTHING_TOKEN is unset). Default <repo>/.data/uploads.
+  UPLOADS_DIR: z.string().min(1).optional(),
+  PUBLIC_API_URL: z
+    .string()
+    .refine(
+      (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+      "PUBLIC_API_URL must be the API's public http(s) URL, like http://localhost:3000",
+    )
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  AVATAR_MAX_BYTES: z.coerce
+    .number({ message: 'AVATAR_MAX_BYTES must be a number of bytes' })
+    .int('AVATAR_MAX_BYTES must be a whole number of bytes')
+    .min(1024, 'AVATAR_MAX_BYTES must be at least 1024')
+    .max(50 * 1024 * 1024, 'AVATAR_MAX_BYTES can be at most 52428800 (50 MiB)')
+    .default(2 * 1024 * 1024),
   WORKER_CONCURRENCY: z.coerce
     .number({ message: 'WORKER_CONCURRENCY must be a number of jobs' })
     .int()

@@ -72,14 +72,22 @@ export type UserProfile = z.infer<typeof ZUserProfile>;
 export const ZProfileOutput = z.object({ user: ZUserProfile });
 
 /**
- * Fields a user may change about themselves. `avatarUrl` takes an https URL until uploads exist.
+ * Fields a user may change about themselves. A new `avatarUrl` must be https (or upload a picture).
  * `socialLinks` and `preferences` are merged into what is stored; a link set to null is removed.
  */
 export const ZUpdateProfileInput = z
   .object({
     name: ZPersonName.optional(),
     bio: z.string().trim().max(2000, 'bio can be at most 2000 characters').nullable().optional(),
-    avatarUrl: ZHttpsUrl('avatarUrl').nullable().optional(),
+    // An https image elsewhere, or (unchanged) the address of a picture uploaded through
+    // POST /api/users/avatar, which may be http on a local server; the server checks which.
+    avatarUrl: z
+      .string()
+      .trim()
+      .max(2048, 'avatarUrl can be at most 2048 characters')
+      .pipe(z.url({ protocol: /^https?$/, message: 'avatarUrl must be an https:// URL' }))
+      .nullable()
+      .optional(),
     socialLinks: z
       .object(Object.fromEntries(SOCIAL_LINK_KEYS.map((k) => [k, ZHttpsUrl(`socialLinks.${k}`).nullable().optional()])))
       .strict()

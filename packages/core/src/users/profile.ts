@@ -1,7 +1,7 @@
 import type { Db, Prisma } from '@learningpt/db';
 import type { UpdateProfileInput, UserProfile } from '@learningpt/schema';
 import type { Clock } from '../shared/clock';
-import { notFound } from '../shared/errors';
+import { invalidField, notFound } from '../shared/errors';
 import { getUserStats } from './stats';
 import { currentPlan } from './subscription-tier';
 
@@ -69,9 +69,14 @@ export async function updateProfile({
   await db.$transaction(async (tx) => {
     const current = await tx.user.findUnique({
       where: { id: userId },
-      select: { socialLinks: true, preferences: true },
+      select: { socialLinks: true, preferences: true, avatarUrl: true },
     });
     if (!current) throw notFound('User');
+    // Re-sending the current avatar (e.g. an uploaded one on a local http server) is fine; a new
+    // address must be https so pages never load a mixed-content or downgraded image.
+    if (input.avatarUrl && input.avatarUrl !== current.avatarUrl && !input.avatarUrl.startsWith('https://')) {
+      throw invalidField('avatarUrl', 'avatarUrl must be an https:// URL (or upload a picture)');
+    }
     const data: Prisma.UserUpdateInput = {};
     if (input.name !== undefined) data.name = input.name;
     if (input.bio !== undefined) data.bio = input.bio || null;
