@@ -9,6 +9,8 @@ import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { VerifyEmailPage } from './features/auth/verify-email-page';
 import { CatalogPage } from './features/catalog/catalog-page';
+import { LessonReaderPage } from './features/learn/lesson-reader-page';
+import { MyLearningPage } from './features/learn/my-learning-page';
 import { NotFoundPage } from './features/misc/not-found-page';
 import { ProfilePage } from './features/profile/profile-page';
 import { ProgramPage } from './features/program/program-page';
@@ -21,6 +23,7 @@ export function App() {
         <Route index element={<Navigate to="/programs" replace />} />
         <Route path="programs" element={<CatalogPage />} />
         <Route path="programs/:slug" element={<ProgramPage />} />
+        <Route path="programs/:slug/learn/:lessonId?" element={<LessonReaderPage />} />
 
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
@@ -36,6 +39,10 @@ export function App() {
         <Route
           path="profile"
           element={<RequireSession loading={<PageLoading />}>{() => <ProfilePage />}</RequireSession>}
+        />
+        <Route
+          path="learning"
+          element={<RequireSession loading={<PageLoading />}>{() => <MyLearningPage />}</RequireSession>}
         />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -5,6 +5,8 @@ import { authRouter } from './routers/auth';
 import { usersRouter } from './routers/users';
 import { adminRouter } from './routers/admin';
 import { notificationsRouter } from './routers/notifications';
+import { instructorsRouter } from './routers/instructors';
+import { searchRouter } from './routers/search';
 
 /** One router per domain; the tRPC face serves it at /trpc and the REST face at /api. */
 export const appRouter = createTRPCRouter({
@@ -14,6 +16,8 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   admin: adminRouter,
   notifications: notificationsRouter,
+  instructors: instructorsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

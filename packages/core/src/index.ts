@@ -41,3 +41,7 @@ export * from './learning/curriculum';
 export * from './reviews/reviews';
 export * from './notifications/notify';
 export * from './notifications/notifications';
+export * from './instructors/applications';
+export * from './instructors/profile';
+export * from './instructors/dashboard';
+export * from './search/search';

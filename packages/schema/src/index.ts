@@ -7,3 +7,5 @@ export * from './admin-users';
 export * from './lessons';
 export * from './reviews';
 export * from './notifications';
+export * from './instructors';
+export * from './search';

@@ -31,6 +31,15 @@ export function AlertIcon(props: IconProps) {
   );
 }
 
+export function BellIcon(props: IconProps) {
+  return (
+    <Outline {...props}>
+      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </Outline>
+  );
+}
+
 /** A plain closed book (the admin's "Programs"). */
 export function BookIcon(props: IconProps) {
   return (

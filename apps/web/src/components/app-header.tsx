@@ -1,5 +1,6 @@
 import { Skeleton, useSession } from '@learningpt/ui';
 import { Link, NavLink } from 'react-router';
+import { NotificationsBell } from './notifications-bell';
 import { UserMenu } from './user-menu';
 
 function navClass({ isActive }: { isActive: boolean }) {
@@ -21,12 +22,20 @@ export function AppHeader() {
           <NavLink to="/programs" className={navClass}>
             Programs
           </NavLink>
+          {session.status === 'signed-in' && (
+            <NavLink to="/learning" className={navClass}>
+              My learning
+            </NavLink>
+          )}
         </nav>
         <div aria-label="Account" role="group" className="flex items-center gap-2">
           {session.status === 'loading' ? (
             <Skeleton className="h-9 w-32 rounded-full" />
           ) : session.status === 'signed-in' ? (
-            <UserMenu user={session.user} />
+            <>
+              <NotificationsBell />
+              <UserMenu user={session.user} />
+            </>
           ) : (
             // Anonymous, or the session check failed: offer to sign in either way.
             <>

@@ -10,6 +10,8 @@ export const EMAIL_TEMPLATES = [
   'password-changed',
   'account-deleted',
   'account-exists',
+  'instructor-approved',
+  'instructor-rejected',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

@@ -1,5 +1,7 @@
 import { accountDeletedEmail } from './account-deleted';
 import { accountExistsEmail } from './account-exists';
+import { instructorApprovedEmail } from './instructor-approved';
+import { instructorRejectedEmail } from './instructor-rejected';
 import type { EmailTemplateData, EmailTemplateFn, RenderedEmail } from './layout';
 import { passwordChangedEmail } from './password-changed';
 import { passwordResetEmail } from './password-reset';
@@ -14,6 +16,8 @@ export const emailTemplates = {
   'password-changed': passwordChangedEmail,
   'account-deleted': accountDeletedEmail,
   'account-exists': accountExistsEmail,
+  'instructor-approved': instructorApprovedEmail,
+  'instructor-rejected': instructorRejectedEmail,
 } as const satisfies Record<string, EmailTemplateFn>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -31,6 +35,8 @@ export function renderEmail(name: string, data: EmailTemplateData): RenderedEmai
 export {
   accountDeletedEmail,
   accountExistsEmail,
+  instructorApprovedEmail,
+  instructorRejectedEmail,
   passwordChangedEmail,
   passwordResetEmail,
   verificationEmail,

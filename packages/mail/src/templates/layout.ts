@@ -11,6 +11,8 @@ export interface EmailTemplateData {
   appName?: string;
   /** How long the link works, in words ("24 hours"); mentioned when given. */
   expiresIn?: string;
+  /** A reviewer's note to the recipient (instructor-rejected); shown as plain, escaped text. */
+  reason?: string;
 }
 
 export interface RenderedEmail {

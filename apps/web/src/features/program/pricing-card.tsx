@@ -1,7 +1,6 @@
 import type { Pricing, ProgramByIdOutput } from '@learningpt/schema';
-import { CheckIcon } from '@learningpt/ui';
-import { Link } from 'react-router';
 import { formatMoney } from '../../lib/format';
+import { EnrollPanel } from './enroll-panel';
 
 const FEATURES: { key: keyof Omit<Pricing, 'bundle' | 'currency'>; label: string; hint: string }[] = [
   { key: 'chatbot', label: 'AI tutor', hint: 'Ask questions, get explanations' },
@@ -16,14 +15,20 @@ function price(amount: number, currency: string) {
 type PricingCardProps = Pick<ProgramByIdOutput, 'isEnrolled' | 'userProgress'> & {
   pricing: Pricing;
   isFree: boolean;
+  programId: string;
+  slug: string;
 };
 
-export function PricingCard({ pricing, isFree, isEnrolled, userProgress }: PricingCardProps) {
+export function PricingCard({ pricing, isFree, isEnrolled, userProgress, programId, slug }: PricingCardProps) {
   const separately = pricing.chatbot + pricing.documentation + pricing.examSimulator;
   const saving = separately - pricing.bundle;
 
   return (
-    <section aria-labelledby="pricing-heading" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      id="pricing"
+      aria-labelledby="pricing-heading"
+      className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h2 id="pricing-heading" className="text-lg font-semibold text-slate-900">
         Pricing
       </h2>
@@ -72,35 +77,13 @@ export function PricingCard({ pricing, isFree, isEnrolled, userProgress }: Prici
         </table>
       )}
 
-      {isEnrolled ? (
-        <div className="mt-6 rounded-xl bg-indigo-50 p-4 text-sm text-indigo-900">
-          <p className="flex items-center gap-2 font-semibold">
-            <CheckIcon className="size-4" /> You're enrolled
-          </p>
-          {userProgress && (
-            <>
-              <div
-                role="progressbar"
-                aria-label="Progress"
-                aria-valuenow={userProgress.completionPercentage}
-                aria-valuemin={0}
-                aria-valuemax={100}
-                className="mt-3 h-2 overflow-hidden rounded-full bg-indigo-100"
-              >
-                <div className="h-full bg-indigo-600" style={{ width: `${userProgress.completionPercentage}%` }} />
-              </div>
-              <p className="mt-2 text-xs">
-                {userProgress.lessonsCompleted} of {userProgress.lessonsTotal} lessons completed
-              </p>
-            </>
-          )}
-        </div>
-      ) : (
-        // Enrolment needs an account; accounts arrive in a later change.
-        <Link to="/sign-in" className="btn-primary mt-6 w-full">
-          Sign in to enroll
-        </Link>
-      )}
+      <EnrollPanel
+        programId={programId}
+        slug={slug}
+        isFree={isFree}
+        isEnrolled={isEnrolled}
+        userProgress={userProgress}
+      />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { PricingCard } from './pricing-card';
 import { ProgramHero } from './program-hero';
 import { NotFound } from './program-not-found';
 import { ProgramPageSkeleton } from './program-page-skeleton';
+import { ReviewsSection } from './reviews-section';
 
 export function ProgramPage() {
   const { slug = '' } = useParams();
@@ -42,6 +43,7 @@ export function ProgramPage() {
       <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 sm:px-6 lg:grid-cols-[1fr_22rem] lg:px-8">
         <div className="min-w-0 space-y-10">
           <ProgramBody program={program} />
+          <ReviewsSection programId={program.id} isEnrolled={isEnrolled} />
         </div>
         <aside className="space-y-6 lg:sticky lg:top-24 lg:self-start">
           <PricingCard
@@ -49,6 +51,8 @@ export function ProgramPage() {
             isFree={program.isFree}
             isEnrolled={isEnrolled}
             userProgress={userProgress}
+            programId={program.id}
+            slug={program.slug}
           />
           <InstructorCard instructor={program.instructor} />
         </aside>

@@ -1,0 +1,140 @@
+import { Prisma, type Db } from '@learningpt/db';
+import type { SearchOutput, SearchType } from '@learningpt/schema';
+import { programSummaryInclude, toProgramSummary } from '../catalog/program-view';
+import { pageOffset, paginationMeta } from '../shared/pagination';
+
+/*
+ * Ranked, typo-tolerant search with PostgreSQL alone.
+ *
+ * Programs match when the full-text query matches (stemmed words of title + description), OR the
+ * title is trigram-similar to the query as a whole (`title % q`: "Reakt Mastery" ~ "React
+ * Mastery"), OR the query is trigram-similar to some part of the title (`q <% title`: a short
+ * query inside a long title). Each of the three has an index: the FTS expression must be written
+ * exactly as in the migration's "Program_fts_idx", and `%` / `<%` are served by the GIN gin_trgm_ops
+ * index "Program_title_idx" — so the planner can OR three bitmap index scans instead of reading
+ * the table. (similarity(title, q) > 0.3 written as a function call could not use the index: only
+ * the operators can, with the thresholds pg_trgm.similarity_threshold / word_similarity_threshold,
+ * left at their defaults 0.3 / 0.6.)
+ *
+ * rank = ts_rank (FTS relevance) + similarity(title, q) + 1 for an exact (case-insensitive) title,
+ * so an exact title comes first, then close titles, then programs that only mention the words.
+ */
+const programFts = Prisma.sql`to_tsvector('english', p."title" || ' ' || p."description")`;
+
+export function programSearchSql({ q, limit, offset }: { q: string; limit: number; offset: number }): Prisma.Sql {
+  const qt = Prisma.sql`${q}::text`;
+  const tsq = Prisma.sql`websearch_to_tsquery('english', ${qt})`;
+  return Prisma.sql`
+    SELECT p.id,
+      ts_rank(${programFts}, ${tsq}) + similarity(p.title, ${qt})
+        + CASE WHEN lower(p.title) = lower(${qt}) THEN 1 ELSE 0 END AS score,
+      count(*) OVER () AS total
+    FROM "Program" p
+    WHERE p.status = 'published' AND p."deletedAt" IS NULL
+      AND (${programFts} @@ ${tsq} OR p.title % ${qt} OR ${qt} <% p.title)
+    ORDER BY score DESC, p.id DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * Instructors (active users with the instructor role) by name — `name % q` / `q <% name`, served
+ * by the trigram index "User_name_idx" — or by an expertise entry (few rows per instructor).
+ */
+export function instructorSearchSql({ q, limit, offset }: { q: string; limit: number; offset: number }): Prisma.Sql {
+  const qt = Prisma.sql`${q}::text`;
+  return Prisma.sql`
+    SELECT u.id,
+      greatest(similarity(u.name, ${qt}), word_similarity(${qt}, u.name),
+        COALESCE((SELECT max(similarity(x, ${qt})) FROM unnest(ip.expertise) x), 0))
+        + CASE WHEN lower(u.name) = lower(${qt}) THEN 1 ELSE 0 END AS score,
+      count(*) OVER () AS total
+    FROM "User" u
+    LEFT JOIN "InstructorProfile" ip ON ip."userId" = u.id
+    WHERE u.role = 'instructor' AND u.status = 'active' AND u."deletedAt" IS NULL
+      AND (u.name % ${qt} OR ${qt} <% u.name
+        OR EXISTS (SELECT 1 FROM unnest(ip.expertise) x WHERE lower(x) = lower(${qt}) OR x % ${qt} OR ${qt} <% x))
+    ORDER BY score DESC, u.id DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+type Hit = { id: string; score: number; total: bigint };
+
+/** search.global: programs and/or instructors, best match first, both lists paged together. */
+export async function searchGlobal({
+  db,
+  q,
+  type,
+  page,
+  limit,
+}: {
+  db: Db;
+  q: string;
+  type: SearchType;
+  page: number;
+  limit: number;
+}): Promise<SearchOutput> {
+  const offset = pageOffset(page, limit);
+  const none: Hit[] = [];
+  const [programHits, instructorHits] = await Promise.all([
+    type === 'instructors' ? none : db.$queryRaw<Hit[]>(programSearchSql({ q, limit, offset })),
+    type === 'programs' ? none : db.$queryRaw<Hit[]>(instructorSearchSql({ q, limit, offset })),
+  ]);
+
+  // Past the last page the window count is unavailable: count apart so the client can recover.
+  const countOf = async (hits: Hit[], sql: (o: { q: string; limit: number; offset: number }) => Prisma.Sql) => {
+    if (hits.length > 0) return Number(hits[0]!.total);
+    if (page === 1) return 0;
+    const [c] = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM (${sql({ q, limit: 100_000, offset: 0 })}) s`;
+    return Number(c?.n ?? 0);
+  };
+  const [totalPrograms, totalInstructors] = await Promise.all([
+    type === 'instructors' ? 0 : countOf(programHits, programSearchSql),
+    type === 'programs' ? 0 : countOf(instructorHits, instructorSearchSql),
+  ]);
+
+  const [programs, instructors] = await Promise.all([
+    db.program.findMany({ where: { id: { in: programHits.map((h) => h.id) } }, include: programSummaryInclude }),
+    db.user.findMany({
+      where: { id: { in: instructorHits.map((h) => h.id) } },
+      select: {
+        id: true,
+        name: true,
+        avatarUrl: true,
+        instructorProfile: { select: { headline: true, expertise: true } },
+      },
+    }),
+  ]);
+  const programById = new Map(programs.map((p) => [p.id, p]));
+  const instructorById = new Map(instructors.map((u) => [u.id, u]));
+
+  const longest = Math.max(totalPrograms, totalInstructors);
+  const meta = paginationMeta(longest, page, limit);
+  return {
+    query: q,
+    type,
+    results: {
+      programs: programHits.flatMap((h) => {
+        const p = programById.get(h.id);
+        return p ? [{ ...toProgramSummary(p), score: Number(h.score) }] : [];
+      }),
+      instructors: instructorHits.flatMap((h) => {
+        const u = instructorById.get(h.id);
+        return u
+          ? [
+              {
+                id: u.id,
+                name: u.name,
+                avatar: u.avatarUrl,
+                headline: u.instructorProfile?.headline ?? null,
+                expertise: u.instructorProfile?.expertise ?? [],
+                score: Number(h.score),
+              },
+            ]
+          : [];
+      }),
+    },
+    pagination: { ...meta, total: totalPrograms + totalInstructors, totalPrograms, totalInstructors },
+  };
+}
