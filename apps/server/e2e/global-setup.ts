@@ -8,7 +8,7 @@
 // An existing PostgreSQL: TEST_DATABASE_URL (a role with CREATEDB); a fresh database is created.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,12 +137,18 @@ async function dropDatabase(serverUrl: string, url: string): Promise<void> {
 async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<string> {
   const mailDir = await fs.mkdtemp(path.join(os.tmpdir(), 'learningpt-e2e-mail-'));
   teardowns.push(() => fs.rm(mailDir, { recursive: true, force: true }));
+  const uploadsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'learningpt-e2e-uploads-'));
+  teardowns.push(() => fs.rm(uploadsDir, { recursive: true, force: true }));
+  // Uploaded pictures are linked by absolute URL (PUBLIC_API_URL), so the port is chosen first.
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     DATABASE_POOL_MAX: '5',
     MAIL_DEV_DIR: mailDir,
+    UPLOADS_DIR: uploadsDir,
+    PUBLIC_API_URL: `http://127.0.0.1:${port}`,
   });
   const deps = createAppDeps(config);
   const worker = await startWorker({
@@ -156,9 +162,20 @@ async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<str
   teardowns.push(() => worker.stop());
   const app = await buildApp(deps);
   teardowns.push(() => app.close());
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ host: '127.0.0.1', port });
   return `http://127.0.0.1:${port}`;
+}
+
+/** A port that is free right now (the OS picks it; we release it for the API to take). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** One app's Vite dev server, configured by the app's own vite.config.ts, on a free port. */

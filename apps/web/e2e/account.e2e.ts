@@ -67,6 +67,22 @@ describe('web accounts', () => {
     await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
     await screenshot(page, 'web-profile');
 
+    // A picture: uploaded as bytes, typed by the server, shown in the profile and the header.
+    const header = page.getByRole('banner');
+    await page
+      .getByLabel('Upload a picture')
+      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByText('Your picture has been updated.').waitFor();
+    const picture = page.locator('main header img').first();
+    await expect.poll(() => picture.getAttribute('src')).toMatch(/\/uploads\/avatar_[0-9a-f-]+\.png$/);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => header.locator('img').count()).toBeGreaterThan(0);
+    // Not a picture: the server's message, nothing changes.
+    await page
+      .getByLabel('Change picture')
+      .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+    await page.getByText(/image\/jpeg, image\/png, image\/webp, image\/gif/).waitFor();
+
     // Reloaded from the server: the change is stored.
     await page.reload();
     await expect.poll(() => page.getByLabel('Bio').inputValue()).toBe('Learning the analytical engine.');
@@ -109,3 +125,11 @@ describe('web accounts', () => {
     await screenshot(page, 'web-verify-failed');
   });
 });
+
+/** A valid 1×1 PNG, built here so the test carries no binary fixture. */
+function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}

@@ -28,7 +28,6 @@ type Theme = (typeof THEMES)[number];
 
 interface Values {
   name: string;
-  avatarUrl: string;
   bio: string;
   links: Record<LinkKey, string>;
   emailNotifications: boolean;
@@ -40,7 +39,6 @@ function valuesFrom(user: UserProfile): Values {
   const prefs = user.preferences;
   return {
     name: user.name,
-    avatarUrl: user.avatar ?? '',
     bio: user.bio ?? '',
     links: Object.fromEntries(SOCIAL_LINK_KEYS.map((k) => [k, user.socialLinks[k] ?? ''])) as Record<LinkKey, string>,
     emailNotifications: prefs.emailNotifications !== false,
@@ -61,7 +59,6 @@ function toInput(values: Values, user: UserProfile): UpdateProfileInput {
   return {
     name: values.name,
     bio: values.bio.trim() ? values.bio : null,
-    avatarUrl: values.avatarUrl.trim() ? values.avatarUrl.trim() : null,
     socialLinks,
     preferences: {
       emailNotifications: values.emailNotifications,
@@ -114,16 +111,6 @@ export function ProfileForm({ user }: { user: UserProfile }) {
           onChange={(e) => set('name', e.target.value)}
           error={errors.name}
           required
-        />
-        <TextField
-          label="Avatar URL"
-          type="url"
-          inputMode="url"
-          placeholder="https://…"
-          value={values.avatarUrl}
-          onChange={(e) => set('avatarUrl', e.target.value)}
-          error={errors.avatarUrl}
-          hint="A link to a picture (https). Uploads are coming later."
         />
         <TextAreaField
           label="Bio"

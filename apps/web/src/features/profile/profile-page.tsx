@@ -4,6 +4,7 @@ import { Avatar } from '../../components/avatar';
 import { formatDay } from '../../lib/format';
 import { ChangePasswordForm } from './change-password-form';
 import { DeleteAccountCard } from './delete-account-card';
+import { AvatarUpload } from './avatar-upload';
 import { ExportDataCard } from './export-data-card';
 import { ProfileForm } from './profile-form';
 import { SectionCard } from './section-card';
@@ -36,6 +37,9 @@ export function ProfilePage() {
                 {profile.data.user.email} · {ROLE_LABELS[profile.data.user.role]} · member since{' '}
                 {formatDay(profile.data.user.createdAt)}
               </p>
+              <div className="mt-3">
+                <AvatarUpload hasAvatar={Boolean(profile.data.user.avatar)} />
+              </div>
             </div>
           </header>
 
