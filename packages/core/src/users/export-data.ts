@@ -21,71 +21,36 @@ export async function exportUserData({
   });
   if (!user) throw notFound('User');
   const where = { userId };
-  const [
-    sessions,
-    enrollments,
-    lessonProgress,
-    reviews,
-    quizAttempts,
-    certificates,
-    aiChatSessions,
-    aiUsage,
-    instructorApplications,
-    instructorProfile,
-    subscriptions,
-    orders,
-    invoices,
-    eventRegistrations,
-    testimonials,
-    notifications,
-    blogPosts,
-    files,
-  ] = await Promise.all([
-    db.session.findMany({
+  // One query per kind of row the user owns, run together; the keys name the export's sections.
+  const queries = {
+    sessions: db.session.findMany({
       where,
       select: { createdAt: true, lastActiveAt: true, expiresAt: true, ipAddress: true, userAgent: true },
     }),
-    db.enrollment.findMany({ where }),
-    db.lessonProgress.findMany({ where }),
-    db.review.findMany({ where }),
-    db.quizAttempt.findMany({ where, include: { answers: true } }),
-    db.certificate.findMany({ where }),
-    db.aiChatSession.findMany({ where, include: { messages: { orderBy: { createdAt: 'asc' } } } }),
-    db.aiUsage.findMany({ where }),
-    db.instructorApplication.findMany({ where }),
-    db.instructorProfile.findMany({ where }),
-    db.subscription.findMany({ where, omit: { stripeSubscriptionId: true } }),
-    db.order.findMany({
+    enrollments: db.enrollment.findMany({ where }),
+    lessonProgress: db.lessonProgress.findMany({ where }),
+    reviews: db.review.findMany({ where }),
+    quizAttempts: db.quizAttempt.findMany({ where, include: { answers: true } }),
+    certificates: db.certificate.findMany({ where }),
+    aiChatSessions: db.aiChatSession.findMany({ where, include: { messages: { orderBy: { createdAt: 'asc' } } } }),
+    aiUsage: db.aiUsage.findMany({ where }),
+    instructorApplications: db.instructorApplication.findMany({ where }),
+    instructorProfile: db.instructorProfile.findMany({ where }),
+    subscriptions: db.subscription.findMany({ where, omit: { stripeSubscriptionId: true } }),
+    orders: db.order.findMany({
       where,
       include: { items: true },
       omit: { stripeCheckoutSessionId: true, stripePaymentIntentId: true },
     }),
-    db.invoice.findMany({ where }),
-    db.eventRegistration.findMany({ where }),
-    db.testimonial.findMany({ where }),
-    db.notification.findMany({ where }),
-    db.blogPost.findMany({ where: { authorId: userId } }),
-    db.uploadedFile.findMany({ where: { ownerId: userId } }),
-  ]);
-  const data: Record<string, Row[]> = {
-    sessions,
-    enrollments,
-    lessonProgress,
-    reviews,
-    quizAttempts,
-    certificates,
-    aiChatSessions,
-    aiUsage,
-    instructorApplications,
-    instructorProfile,
-    subscriptions,
-    orders,
-    invoices,
-    eventRegistrations,
-    testimonials,
-    notifications,
-    blogPosts,
-    files,
+    invoices: db.invoice.findMany({ where }),
+    eventRegistrations: db.eventRegistration.findMany({ where }),
+    testimonials: db.testimonial.findMany({ where }),
+    notifications: db.notification.findMany({ where }),
+    blogPosts: db.blogPost.findMany({ where: { authorId: userId } }),
+    files: db.uploadedFile.findMany({ where: { ownerId: userId } }),
   };
+  const data = Object.fromEntries(
+    await Promise.all(Object.entries(queries).map(async ([name, rows]) => [name, (await rows) as Row[]] as const)),
+  );
   return { exportedAt: clock.now(), user: user as unknown as Row, data };
 }
