@@ -61,7 +61,14 @@ const child = spawn(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_URL: apiUrl, FORCE_COLOR: '1' },
+    env: {
+      // The admin app links to the web app's program editor: it follows WEB_PORT unless set.
+      VITE_WEB_URL: `http://localhost:${process.env.WEB_PORT ?? 5173}`,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_URL: apiUrl,
+      FORCE_COLOR: '1',
+    },
     detached: true,
   },
 );

@@ -81,3 +81,54 @@ describe('getFeatureAccess', () => {
     expect((await ask(student(u), deleted.id, 'chatbot')).allowed).toBe(false);
   });
 });
+
+describe('users.enrolledPrograms asks the access model', () => {
+  type Listed = { id: string; access: Record<Feature, boolean> };
+  const accessOf = (programs: readonly Listed[], id: string) => programs.find((p) => p.id === id)?.access;
+
+  it('shows plan-given access while the plan is live and none once it lapsed or was cancelled; purchases stay', async () => {
+    const viaPlan = await makeProgram(s, { ownerId: owner.id, level: 'beginner' });
+    const bought = await makeProgram(s, { ownerId: owner.id, level: 'advanced' });
+    const all = { chatbot: true, documentation: true, examSimulator: true };
+    const none = { chatbot: false, documentation: false, examSimulator: false };
+
+    const lapsing = await makeUser(s, 'student');
+    await subscribe(s, lapsing.id, 'basic', { periodEndsInDays: 2 });
+    await enrollDirectly(s, lapsing.id, viaPlan.id, { source: 'subscription' });
+    await enrollDirectly(s, lapsing.id, bought.id, { source: 'purchase', access: { documentation: true } });
+    const live = (await lapsing.caller.users.enrolledPrograms({ limit: 100 })).programs;
+    expect(accessOf(live, viaPlan.id)).toEqual(all);
+    expect(accessOf(live, bought.id)).toEqual({ ...none, documentation: true });
+
+    s.clock.advance(3 * 86_400_000); // the period ended; the enrollment rows keep their flags
+    try {
+      const lapsed = (await lapsing.caller.users.enrolledPrograms({ limit: 100 })).programs;
+      expect(accessOf(lapsed, viaPlan.id)).toEqual(none);
+      expect(accessOf(lapsed, bought.id)).toEqual({ ...none, documentation: true });
+      const rest = await s.rest<{ success: boolean; programs: Listed[] }>({
+        url: '/api/users/enrolled-programs?limit=100',
+        headers: s.bearer(lapsing.token),
+      });
+      expect(rest.body.success).toBe(true);
+      expect(accessOf(rest.body.programs, viaPlan.id)).toEqual(none);
+      const alias = await s.rest<{ programs: Listed[] }>({
+        url: '/api/courses/enrolled?limit=100',
+        headers: s.bearer(lapsing.token),
+      });
+      expect(accessOf(alias.body.programs, viaPlan.id)).toEqual(none);
+      const stored = await s.db.enrollment.findUniqueOrThrow({
+        where: { userId_programId: { userId: lapsing.id, programId: viaPlan.id } },
+      });
+      expect(stored).toMatchObject({ chatbotAccess: true, documentationAccess: true, examSimulatorAccess: true });
+    } finally {
+      s.clock.advance(-3 * 86_400_000);
+    }
+
+    const cancelled = await makeUser(s, 'student');
+    const sub = await subscribe(s, cancelled.id, 'premium');
+    await enrollDirectly(s, cancelled.id, viaPlan.id, { source: 'subscription' });
+    expect(accessOf((await cancelled.caller.users.enrolledPrograms()).programs, viaPlan.id)).toEqual(all);
+    await s.db.subscription.update({ where: { id: sub.id }, data: { status: 'canceled' } });
+    expect(accessOf((await cancelled.caller.users.enrolledPrograms()).programs, viaPlan.id)).toEqual(none);
+  });
+});

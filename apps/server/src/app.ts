@@ -15,7 +15,7 @@ import { registerRestApi } from './rest/rest-api';
 import { registerDocs } from './plugins/docs';
 import { registerHealth } from './plugins/health';
 import { registerDevMail } from './plugins/dev-mail';
-import { registerAvatar } from './plugins/avatar';
+import { registerUploads } from './plugins/uploads';
 import { authSettingsFrom, registerSession, sessionCookies } from './plugins/session';
 
 /** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await registerDocs(app, document);
   await registerHealth(app, { db });
   await registerDevMail(app, { mailer: deps.mailer, config });
-  await registerAvatar(app, { db, config, storage: deps.storage ?? createStorage(config) });
+  await registerUploads(app, { db, config, storage: deps.storage ?? createStorage(config) });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;

@@ -139,6 +139,12 @@ export const ZConfig = z.object({
     .min(1024, 'AVATAR_MAX_BYTES must be at least 1024')
     .max(50 * 1024 * 1024, 'AVATAR_MAX_BYTES can be at most 52428800 (50 MiB)')
     .default(2 * 1024 * 1024),
+  THUMBNAIL_MAX_BYTES: z.coerce
+    .number({ message: 'THUMBNAIL_MAX_BYTES must be a number of bytes' })
+    .int('THUMBNAIL_MAX_BYTES must be a whole number of bytes')
+    .min(1024, 'THUMBNAIL_MAX_BYTES must be at least 1024')
+    .max(50 * 1024 * 1024, 'THUMBNAIL_MAX_BYTES can be at most 52428800 (50 MiB)')
+    .default(5 * 1024 * 1024),
   WORKER_CONCURRENCY: z.coerce
     .number({ message: 'WORKER_CONCURRENCY must be a number of jobs' })
     .int()

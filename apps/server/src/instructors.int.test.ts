@@ -199,7 +199,7 @@ describe('instructors.approve / reject', () => {
     const email = await emailOf(student.id);
     const emails = (await queuedEmails(s.db, email)).filter((e) => e.template === 'instructor-approved');
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.data.link).toMatch(/\/instructor\/dashboard$/);
+    expect(emails[0]!.data.link).toMatch(/\/teach$/);
     expect(await s.db.auditLog.count({ where: { action: 'instructor.approve', entityId: applicationId } })).toBe(1);
 
     // The same session now acts as an instructor; the public profile exists.
@@ -213,6 +213,45 @@ describe('instructors.approve / reject', () => {
     expect(await outcome(admin.caller.instructors.approve({ id: '01900000-0000-7000-8000-000000000000' }))).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('refuses to approve a banned or deleted applicant, writing nothing; rejecting them still works', async () => {
+    for (const status of ['banned', 'deleted'] as const) {
+      const { student, applicationId } = await pendingApplication();
+      await s.db.user.update({
+        where: { id: student.id },
+        data: { status, ...(status === 'deleted' && { deletedAt: s.clock.now() }) },
+      });
+      const res = await s.rest<{ success: boolean; error: { code: string; message: string } }>({
+        method: 'POST',
+        url: `/api/instructors/applications/${applicationId}/approve`,
+        headers: s.bearer(admin.token),
+      });
+      expect(res.status).toBe(409);
+      expect(res.body.success).toBe(false);
+      if (status === 'banned') {
+        expect(res.body.error.message).toBe("This applicant's account is banned; unban it before approving.");
+      }
+      await expect(admin.caller.instructors.approve({ id: applicationId })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+
+      const row = await s.db.instructorApplication.findUniqueOrThrow({ where: { id: applicationId } });
+      expect(row).toMatchObject({ status: 'pending', reviewedById: null, reviewedAt: null });
+      expect((await s.db.user.findUniqueOrThrow({ where: { id: student.id } })).role).toBe('student');
+      expect(await s.db.instructorProfile.count({ where: { userId: student.id } })).toBe(0);
+      expect(await s.db.notification.count({ where: { userId: student.id } })).toBe(0);
+      expect(await s.db.auditLog.count({ where: { action: 'instructor.approve', entityId: applicationId } })).toBe(0);
+      expect(
+        (await queuedEmails(s.db, await emailOf(student.id))).filter((e) => e.template === 'instructor-approved'),
+      ).toHaveLength(0);
+
+      const { application: rejected } = await admin.caller.instructors.reject({
+        id: applicationId,
+        reason: 'The account is not in good standing.',
+      });
+      expect(rejected.status).toBe('rejected');
+    }
   });
 
   it('two admins approving at once: one wins, the other gets 409', async () => {

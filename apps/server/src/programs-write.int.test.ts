@@ -369,3 +369,59 @@ describe('curriculum: sections and lessons', () => {
     expect(positions).toEqual([{ position: 0 }]);
   });
 });
+
+describe('programs.setStatus and publishedAt', () => {
+  it('sets publishedAt on the first publication and keeps it when an archived program is re-published', async () => {
+    const p = await makeProgram(s, { ownerId: jane.id, status: 'draft' });
+    await s.db.program.update({ where: { id: p.id }, data: { publishedAt: null } });
+    const start = s.clock.now();
+    const publishedAt = async () => (await s.db.program.findUniqueOrThrow({ where: { id: p.id } })).publishedAt;
+    try {
+      const first = await s.rest<{ success: boolean; program: { status: string } }>({
+        method: 'PUT',
+        url: `/api/programs/${p.id}/status`,
+        headers: s.bearer(jane.token),
+        payload: { status: 'published' },
+      });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ success: true, program: { status: 'published' } });
+      expect(await publishedAt()).toEqual(start);
+
+      s.clock.advance(3 * 86_400_000);
+      await jane.caller.programs.setStatus({ id: p.id, status: 'archived' });
+      s.clock.advance(86_400_000);
+      const again = await admin.caller.programs.setStatus({ id: p.id, status: 'published' });
+      expect(again.program.status).toBe('published');
+      const row = await s.db.program.findUniqueOrThrow({ where: { id: p.id } });
+      expect(row.publishedAt).toEqual(start);
+      expect(row.updatedAt).toEqual(s.clock.now());
+    } finally {
+      s.clock.set(start);
+    }
+  });
+
+  it('refuses to publish a program without lessons (422, both faces), for owners and admins alike', async () => {
+    const p = await makeProgram(s, { ownerId: jane.id, status: 'draft', sections: 1, lessonsPerSection: 0 });
+    const rest = await s.rest<ErrorBody>({
+      method: 'PUT',
+      url: `/api/programs/${p.id}/status`,
+      headers: s.bearer(jane.token),
+      payload: { status: 'published' },
+    });
+    expect(rest.status).toBe(422);
+    expect(rest.body.error.message).toBe(
+      'Add at least one lesson before publishing: the catalog lists only programs people can start.',
+    );
+    await expect(admin.caller.programs.setStatus({ id: p.id, status: 'published' })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+    });
+    const row = await s.db.program.findUniqueOrThrow({ where: { id: p.id } });
+    expect(row).toMatchObject({ status: 'draft', publishedAt: null });
+
+    // With a lesson it goes through.
+    const sectionId = p.sectionIds[0]!;
+    await jane.caller.programs.createLesson({ id: p.id, sectionId, title: 'The first lesson', content: '<p>Hi</p>' });
+    const done = await jane.caller.programs.setStatus({ id: p.id, status: 'published' });
+    expect(done.program.status).toBe('published');
+  });
+});

@@ -169,3 +169,57 @@ describe('programs.reviews and helpful votes', () => {
     await expect(s.anonymous.programs.reviews({ id: p.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe("the viewer's own review and helpful votes", () => {
+  it('programs.byId carries myReview for its author only (null for anonymous and for others)', async () => {
+    const p = await makeProgram(s, { ownerId: owner.id });
+    const [author, other] = await enrolledStudents(p.id, 2);
+    expect((await author!.caller.programs.byId({ id: p.id })).myReview).toBeNull();
+    const { review } = await author!.caller.programs.addReview({ id: p.id, rating: 4, comment: 'Solid' });
+
+    const mine = await author!.caller.programs.byId({ id: p.id });
+    expect(mine.myReview).toMatchObject({
+      id: review.id,
+      rating: 4,
+      comment: 'Solid',
+      mine: true,
+      votedHelpful: false,
+    });
+    expect((await other!.caller.programs.byId({ id: p.id })).myReview).toBeNull();
+    expect((await s.anonymous.programs.byId({ id: p.id })).myReview).toBeNull();
+
+    const rest = await s.rest<{ success: boolean; myReview: { id: string; mine: boolean } | null }>({
+      url: `/api/programs/${p.slug}`,
+      headers: s.bearer(author!.token),
+    });
+    expect(rest.status).toBe(200);
+    expect(rest.body).toMatchObject({ success: true, myReview: { id: review.id, mine: true } });
+    const anonymousRest = await s.rest<{ myReview: unknown }>(`/api/programs/${p.id}`);
+    expect(anonymousRest.body.myReview).toBeNull();
+  });
+
+  it('programs.reviews marks the reviews the viewer already found helpful, in one query for the page', async () => {
+    const p = await makeProgram(s, { ownerId: owner.id });
+    const [a, b, c] = await enrolledStudents(p.id, 3);
+    const ra = (await a!.caller.programs.addReview({ id: p.id, rating: 5 })).review;
+    const rb = (await b!.caller.programs.addReview({ id: p.id, rating: 3 })).review;
+    expect(ra.votedHelpful).toBe(false);
+    await c!.caller.programs.voteReviewHelpful({ id: p.id, reviewId: ra.id });
+    await b!.caller.programs.voteReviewHelpful({ id: p.id, reviewId: ra.id });
+
+    const voted = async (caller: typeof s.anonymous) =>
+      Object.fromEntries((await caller.programs.reviews({ id: p.id })).reviews.map((r) => [r.id, r.votedHelpful]));
+    expect(await voted(c!.caller)).toEqual({ [ra.id]: true, [rb.id]: false });
+    expect(await voted(b!.caller)).toEqual({ [ra.id]: true, [rb.id]: false });
+    expect(await voted(a!.caller)).toEqual({ [ra.id]: false, [rb.id]: false });
+    expect(await voted(s.anonymous)).toEqual({ [ra.id]: false, [rb.id]: false });
+
+    const page = await s.rest<{ success: boolean; reviews: { id: string; votedHelpful: boolean; helpful: number }[] }>({
+      url: `/api/programs/${p.id}/reviews`,
+      headers: s.bearer(c!.token),
+    });
+    expect(page.body.success).toBe(true);
+    expect(page.body.reviews.find((r) => r.id === ra.id)).toMatchObject({ votedHelpful: true, helpful: 2 });
+    expect(page.body.reviews.find((r) => r.id === rb.id)).toMatchObject({ votedHelpful: false });
+  });
+});

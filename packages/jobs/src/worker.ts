@@ -2,6 +2,7 @@ import { ERASE_PERSONAL_DATA_TASK, SEND_EMAIL_TASK, type EmailTemplate } from '@
 import { createDb, type Db } from '@learningpt/db';
 import type { EmailTemplateName, Mailer } from '@learningpt/mail';
 import { run, runOnce, type TaskList } from 'graphile-worker';
+import pg from 'pg';
 import { graphileLogger, type JobLog } from './log';
 import { createErasePersonalDataTask } from './erase-personal-data';
 import { createSendEmailTask } from './send-email';
@@ -49,23 +50,48 @@ export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close():
   };
 }
 
+/**
+ * The queue's own connections. graphile-worker ends a pool it created without waiting and drops
+ * its error listener first, so a server going away right after a stop (a test run's teardown, a
+ * database restart) could surface as an unhandled 'error'. Owning the pool, we listen for errors
+ * for its whole life and wait for `end()`.
+ */
+function createQueuePool(connectionString: string, max: number, log: JobLog): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', (err) => log.warn({ err: err.message }, 'job queue connection error'));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.warn({ err: err.message }, 'job queue connection error'));
+  });
+  return pool;
+}
+
 /** Runs the queue's tasks until stopped. Signals are the caller's business (noHandleSignals). */
 export async function startWorker(opts: StartWorkerOptions): Promise<Worker> {
+  const concurrency = opts.concurrency ?? 2;
   const tasks = createTaskList(opts);
-  const runner = await run({
-    connectionString: opts.connectionString,
-    concurrency: opts.concurrency ?? 2,
-    pollInterval: opts.pollInterval ?? 2000,
-    noHandleSignals: true,
-    logger: graphileLogger(opts.log),
-    taskList: tasks.taskList,
-  });
-  opts.log.info({ concurrency: opts.concurrency ?? 2 }, 'job worker started');
+  // graphile-worker's own default: concurrency + 2 (the LISTEN client and one spare).
+  const pool = createQueuePool(opts.connectionString, concurrency + 2, opts.log);
+  let runner: Awaited<ReturnType<typeof run>>;
+  try {
+    runner = await run({
+      pgPool: pool,
+      concurrency,
+      pollInterval: opts.pollInterval ?? 2000,
+      noHandleSignals: true,
+      logger: graphileLogger(opts.log),
+      taskList: tasks.taskList,
+    });
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+  opts.log.info({ concurrency }, 'job worker started');
   let stopped: Promise<void> | undefined;
   return {
     stop: () =>
       (stopped ??= runner
         .stop()
+        .then(() => pool.end())
         .then(() => tasks.close())
         .then(() => {
           opts.log.info({}, 'job worker stopped');
@@ -77,12 +103,11 @@ export async function startWorker(opts: StartWorkerOptions): Promise<Worker> {
 /** Runs every job that is due now, then returns (tests, one-off scripts). */
 export async function runJobsOnce(deps: WorkerDeps): Promise<void> {
   const tasks = createTaskList(deps);
+  const pool = createQueuePool(deps.connectionString, 2, deps.log);
   try {
-    await runOnce(
-      { connectionString: deps.connectionString, noHandleSignals: true, logger: graphileLogger(deps.log) },
-      tasks.taskList,
-    );
+    await runOnce({ pgPool: pool, noHandleSignals: true, logger: graphileLogger(deps.log) }, tasks.taskList);
   } finally {
+    await pool.end();
     await tasks.close();
   }
 }

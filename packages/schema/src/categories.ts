@@ -72,3 +72,14 @@ export type CategoryRecord = z.infer<typeof ZCategoryRecord>;
 
 export const ZCategoryOutput = z.object({ category: ZCategoryRecord });
 export const ZCategoryDeleteOutput = z.object({ id: ZId, message: z.string() });
+
+/** admin.categories.list: every category, inactive ones included, with what depends on it. */
+export const ZAdminCategory = ZCategoryRecord.extend({
+  /** Programs filed directly under it (any status, soft-deleted ones left out). */
+  programCount: z.number().int(),
+  /** Its direct sub-categories (active or not). */
+  childCount: z.number().int(),
+});
+export type AdminCategory = z.infer<typeof ZAdminCategory>;
+export const ZAdminCategoryListOutput = z.object({ categories: z.array(ZAdminCategory) });
+export type AdminCategoryListOutput = z.infer<typeof ZAdminCategoryListOutput>;

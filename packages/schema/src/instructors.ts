@@ -66,6 +66,10 @@ export const ZInstructorApplicationsOutput = z.object({
   pagination: ZPagination,
 });
 
+/** instructors.myApplication: the caller's latest application, whatever its status, or null. */
+export const ZMyApplicationOutput = z.object({ application: ZInstructorApplication.nullable() });
+export type MyApplicationOutput = z.infer<typeof ZMyApplicationOutput>;
+
 export const ZApplicationIdInput = z.object({ id: ZId });
 
 export const ZRejectApplicationInput = z.object({

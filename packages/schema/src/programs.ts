@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZHttpsUrl, ZSlug } from './categories';
 import { ZCurrency, ZId, ZMoney, ZPagination, paginationInput } from './common';
+import { ZReview } from './reviews';
 
 export const PROGRAM_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export const ZProgramLevel = z.enum(PROGRAM_LEVELS);
@@ -131,6 +132,8 @@ export const ZProgramByIdOutput = z.object({
   program: ZProgramDetail,
   isEnrolled: z.boolean(),
   userProgress: ZUserProgress.nullable(),
+  /** The signed-in viewer's own review of the program (null when anonymous or not reviewed yet). */
+  myReview: ZReview.nullable(),
 });
 export type ProgramByIdOutput = z.infer<typeof ZProgramByIdOutput>;
 
@@ -221,7 +224,15 @@ export const ZProgramUpdateInput = z.object({
   description: programFields.description.optional(),
   overview: programFields.overview.optional(),
   category: programFields.category.optional(),
-  thumbnailUrl: programFields.thumbnailUrl.optional(),
+  /**
+   * A new address must be https (or upload a file to /api/programs/{id}/thumbnail); the current
+   * one, which may be a locally stored upload on http, can be sent back unchanged.
+   */
+  thumbnailUrl: z
+    .url({ protocol: /^https?$/, message: 'thumbnailUrl must be an https:// URL' })
+    .max(2000, 'The URL can be at most 2000 characters')
+    .nullable()
+    .optional(),
   pricing: programFields.pricing.optional(),
   currency: programFields.currency.optional(),
   freeQuestionsCount: programFields.freeQuestionsCount.optional(),
@@ -251,6 +262,53 @@ export const ZAdminProgramFeatureInput = z.object({
   featured: z.boolean().default(true),
 });
 export const ZAdminProgramFeatureOutput = z.object({ program: ZProgramSummary });
+
+/* ------------------------------------------------------------------------------------------------
+ * Managing programs: an instructor's own programs, the admin's whole catalogue
+ * ---------------------------------------------------------------------------------------------- */
+
+/** 'deleted' is not a status in the database: it is a soft-deleted program (admins only). */
+export const MANAGED_PROGRAM_FILTERS = ['draft', 'published', 'archived', 'deleted'] as const;
+export const ZManagedProgramFilter = z.enum(MANAGED_PROGRAM_FILTERS, {
+  message: `status must be one of: ${MANAGED_PROGRAM_FILTERS.join(', ')}`,
+});
+export type ManagedProgramFilter = z.infer<typeof ZManagedProgramFilter>;
+
+/** A program as its owner or an admin manages it: any status, with what the public card lacks. */
+export const ZManagedProgram = ZProgramSummary.extend({
+  status: ZProgramStatus,
+  publishedAt: z.date().nullable(),
+  /** Set when the program was soft-deleted (admin lists only; an owner's list never shows them). */
+  deletedAt: z.date().nullable(),
+  lessonsCount: z.number().int(),
+});
+export type ManagedProgram = z.infer<typeof ZManagedProgram>;
+
+export const ZManagedProgramListOutput = z.object({
+  programs: z.array(ZManagedProgram),
+  pagination: ZPagination,
+});
+export type ManagedProgramListOutput = z.infer<typeof ZManagedProgramListOutput>;
+
+const managedSearch = z.string().trim().max(200, 'search can be at most 200 characters').optional();
+
+/** instructors.myPrograms: the caller's programs, newest change first; deleted ones are gone. */
+export const ZMyProgramsInput = z
+  .object({ ...paginationInput(20), status: ZProgramStatus.optional(), search: managedSearch })
+  .default({ page: 1, limit: 20 });
+export type MyProgramsInput = z.input<typeof ZMyProgramsInput>;
+
+/** admin.programs.list: every program, any status; without `status`, all but the deleted. */
+export const ZAdminProgramListInput = z
+  .object({
+    ...paginationInput(20),
+    status: ZManagedProgramFilter.optional(),
+    search: managedSearch,
+    featured: z.boolean().optional(),
+    instructorId: ZId.optional(),
+  })
+  .default({ page: 1, limit: 20 });
+export type AdminProgramListInput = z.input<typeof ZAdminProgramListInput>;
 
 /* ------------------------------------------------------------------------------------------------
  * Enrollment and progress

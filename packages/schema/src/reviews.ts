@@ -20,6 +20,8 @@ export const ZReview = z.object({
   helpful: z.number().int(),
   /** Whether the signed-in viewer wrote it (so the app can offer "edit"). */
   mine: z.boolean(),
+  /** Whether the signed-in viewer already marked it helpful (false when anonymous). */
+  votedHelpful: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

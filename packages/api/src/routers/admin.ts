@@ -19,6 +19,7 @@ import {
   ZAdminUserUpdateInput,
 } from '@learningpt/schema';
 import { adminProcedure, createTRPCRouter, type AppContext } from '../trpc';
+import { adminCategoriesRouter } from './admin-categories';
 import { adminProgramsRouter } from './admin-programs';
 
 const tags = ['admin'];
@@ -102,8 +103,9 @@ export const adminUsersRouter = createTRPCRouter({
     ),
 });
 
-/** admin.users.* here, admin.programs.* in admin-programs.ts. */
+/** admin.users.* here, admin.programs.* in admin-programs.ts, admin.categories.* in admin-categories.ts. */
 export const adminRouter = createTRPCRouter({
   users: adminUsersRouter,
   programs: adminProgramsRouter,
+  categories: adminCategoriesRouter,
 });

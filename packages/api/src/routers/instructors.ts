@@ -3,6 +3,8 @@ import {
   approveInstructorApplication,
   findInstructorApplications,
   findInstructorPrograms,
+  findMyApplication,
+  findMyPrograms,
   getInstructorDashboard,
   getInstructorProfile,
   rejectInstructorApplication,
@@ -19,9 +21,19 @@ import {
   ZInstructorIdInput,
   ZInstructorProgramsInput,
   ZInstructorProgramsOutput,
+  ZManagedProgramListOutput,
+  ZMyApplicationOutput,
+  ZMyProgramsInput,
   ZRejectApplicationInput,
 } from '@learningpt/schema';
-import { adminProcedure, createTRPCRouter, instructorProcedure, publicProcedure, studentProcedure } from '../trpc';
+import {
+  adminProcedure,
+  authedProcedure,
+  createTRPCRouter,
+  instructorProcedure,
+  publicProcedure,
+  studentProcedure,
+} from '../trpc';
 
 const tags = ['instructors'];
 
@@ -35,6 +47,31 @@ export const instructorsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       applyToTeach({ db: ctx.db, clock: ctx.clock, userId: ctx.session.user.userId, input }),
     ),
+
+  myApplication: authedProcedure
+    .meta({
+      route: {
+        method: 'GET',
+        path: '/instructors/applications/mine',
+        tags,
+        summary: 'My latest application to teach (or null)',
+      },
+    })
+    .output(ZMyApplicationOutput)
+    .query(({ ctx }) => findMyApplication({ db: ctx.db, userId: ctx.session.user.userId })),
+
+  myPrograms: instructorProcedure
+    .meta({
+      route: {
+        method: 'GET',
+        path: '/instructors/me/programs',
+        tags,
+        summary: 'My programs in every status (drafts included)',
+      },
+    })
+    .input(ZMyProgramsInput)
+    .output(ZManagedProgramListOutput)
+    .query(({ ctx, input }) => findMyPrograms({ db: ctx.db, instructorId: ctx.session.user.userId, ...input })),
 
   applications: adminProcedure
     .meta({

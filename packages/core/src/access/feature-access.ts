@@ -1,5 +1,6 @@
 // THE access model: "may this user use feature F of program P now?". Every domain (lessons,
-// AI tutor, exam simulator, enrollment) asks `getFeatureAccess`; nothing else re-implements it.
+// AI tutor, exam simulator, enrollment) asks `getFeatureAccess` (or, for a list of programs,
+// `getFeatureAccessForPrograms`, which applies the same rules); nothing else re-implements it.
 //
 // Access comes from, in this order:
 //   1. admin: everything;  2. the program's instructor (owner): everything of their program;
@@ -76,10 +77,14 @@ export async function planFeaturesFor({
   program: Pick<ProgramCore, 'level'>;
 }): Promise<{ planId: string | null; features: Feature[] }> {
   const plan = await livePlanOf({ db, clock, userId });
-  if (!plan) return { planId: null, features: [] };
-  const rule = PLAN_PROGRAM_ACCESS[plan.planId];
-  if (!rule || !rule.levels.includes(program.level)) return { planId: plan.planId, features: [] };
-  return { planId: plan.planId, features: [...rule.features] };
+  return { planId: plan?.planId ?? null, features: planIncludes(plan?.planId ?? null, program) };
+}
+
+/** The features of a program of this level that the plan includes (none without a plan). */
+function planIncludes(planId: string | null, program: Pick<ProgramCore, 'level'>): Feature[] {
+  const rule = planId === null ? undefined : PLAN_PROGRAM_ACCESS[planId];
+  if (!rule || !rule.levels.includes(program.level)) return [];
+  return [...rule.features];
 }
 
 const FLAG: Record<Feature, 'chatbotAccess' | 'documentationAccess' | 'examSimulatorAccess'> = {
@@ -87,6 +92,9 @@ const FLAG: Record<Feature, 'chatbotAccess' | 'documentationAccess' | 'examSimul
   documentation: 'documentationAccess',
   examSimulator: 'examSimulatorAccess',
 };
+type FlagKey = (typeof FLAG)[Feature];
+type EnrollmentFlags = Pick<Enrollment, 'status' | 'source' | FlagKey>;
+const DENIED: AccessDecision = { allowed: false, via: null };
 
 /**
  * May `viewer` use `feature` of the program now? Pass the program (programCoreSelect) and the
@@ -99,18 +107,17 @@ export async function getFeatureAccess(opts: {
   feature: Feature;
   program: ProgramCore | string;
   /** The viewer's enrollment in the program, if already loaded (null = known to have none). */
-  enrollment?: Pick<Enrollment, 'status' | 'source' | FlagKey> | null;
+  enrollment?: EnrollmentFlags | null;
 }): Promise<AccessDecision> {
   const { db, clock, viewer, feature } = opts;
-  const denied: AccessDecision = { allowed: false, via: null };
-  if (!viewer) return denied;
+  if (!viewer) return DENIED;
   if (viewer.role === 'admin') return { allowed: true, via: 'admin' };
 
   const program =
     typeof opts.program === 'string'
       ? await db.program.findUnique({ where: { id: opts.program }, select: programCoreSelect })
       : opts.program;
-  if (!program) return denied;
+  if (!program) return DENIED;
   if (program.instructorId === viewer.userId) return { allowed: true, via: 'owner' };
 
   const enrollment =
@@ -126,16 +133,61 @@ export async function getFeatureAccess(opts: {
             examSimulatorAccess: true,
           },
         });
-  const live = enrollment && enrollment.status !== 'cancelled' ? enrollment : null;
-
-  if (live && live.source !== 'subscription') {
-    return live[FLAG[feature]] ? { allowed: true, via: 'enrollment' } : denied;
-  }
-  if (live && !live[FLAG[feature]]) return denied;
-  // Subscription-sourced enrollment, or no enrollment on a public program: the plan decides.
-  if (!live && !isPubliclyVisible(program)) return denied;
+  const decided = decideWithoutPlan(viewer, feature, program, enrollment);
+  if (decided !== 'plan') return decided;
   const { features } = await planFeaturesFor({ db, clock, userId: viewer.userId, program });
-  return features.includes(feature) ? { allowed: true, via: 'subscription' } : denied;
+  return features.includes(feature) ? { allowed: true, via: 'subscription' } : DENIED;
 }
 
-type FlagKey = (typeof FLAG)[Feature];
+/**
+ * Rules 1-4 of the header for what is already loaded; 'plan' when the viewer's live plan decides
+ * (a subscription-sourced enrollment with the flag set, or no enrollment on a public program).
+ */
+function decideWithoutPlan(
+  viewer: Viewer,
+  feature: Feature,
+  program: ProgramCore,
+  enrollment: EnrollmentFlags | null,
+): AccessDecision | 'plan' {
+  if (viewer.role === 'admin') return { allowed: true, via: 'admin' };
+  if (program.instructorId === viewer.userId) return { allowed: true, via: 'owner' };
+  const live = enrollment && enrollment.status !== 'cancelled' ? enrollment : null;
+  if (live && live.source !== 'subscription') {
+    return live[FLAG[feature]] ? { allowed: true, via: 'enrollment' } : DENIED;
+  }
+  if (live && !live[FLAG[feature]]) return DENIED;
+  if (!live && !isPubliclyVisible(program)) return DENIED;
+  return 'plan';
+}
+
+/**
+ * getFeatureAccess for every feature of many programs at once (e.g. a list of the viewer's
+ * enrollments): the same rules, with the viewer's live plan read at most once.
+ */
+export async function getFeatureAccessForPrograms({
+  db,
+  clock,
+  viewer,
+  items,
+}: {
+  db: DbLike;
+  clock: Clock;
+  viewer: Viewer | null;
+  /** Each program with the viewer's enrollment in it (null = none). */
+  items: readonly { program: ProgramCore; enrollment: EnrollmentFlags | null }[];
+}): Promise<Record<Feature, AccessDecision>[]> {
+  const pending = items.map(({ program, enrollment }) =>
+    FEATURES.map((feature) => (viewer ? decideWithoutPlan(viewer, feature, program, enrollment) : DENIED)),
+  );
+  const needsPlan = viewer !== null && pending.some((decisions) => decisions.includes('plan'));
+  const plan = needsPlan ? await livePlanOf({ db, clock, userId: viewer.userId }) : null;
+  return items.map(({ program }, i) => {
+    const included = planIncludes(plan?.planId ?? null, program);
+    const out = {} as Record<Feature, AccessDecision>;
+    FEATURES.forEach((feature, f) => {
+      const d = pending[i]![f]!;
+      out[feature] = d !== 'plan' ? d : included.includes(feature) ? { allowed: true, via: 'subscription' } : DENIED;
+    });
+    return out;
+  });
+}

@@ -1,5 +1,6 @@
 import type { Db } from '@learningpt/db';
 import type { ProgramByIdOutput } from '@learningpt/schema';
+import { reviewInclude, toReview } from '../reviews/reviews';
 import { AppError } from '../shared/errors';
 import type { Viewer } from '../shared/viewer';
 import { averageRating, programSummaryInclude, toProgramSummary } from './program-view';
@@ -61,7 +62,7 @@ export async function getProgram({
   const isStaff = viewer !== null && (viewer.role === 'admin' || viewer.userId === program.instructorId);
   if (!isPublic && !isStaff && !isEnrolled) throw notFound;
 
-  const [totalQuestions, instructorStats, lessonsCompleted] = await Promise.all([
+  const [totalQuestions, instructorStats, lessonsCompleted, myReview] = await Promise.all([
     db.question.count({ where: { programId: program.id } }),
     db.program.aggregate({
       where: { instructorId: program.instructorId, deletedAt: null, status: 'published' },
@@ -72,6 +73,12 @@ export async function getProgram({
           where: { userId: viewer.userId, programId: program.id, completedAt: { not: null } },
         })
       : Promise.resolve(0),
+    viewer
+      ? db.review.findUnique({
+          where: { userId_programId: { userId: viewer.userId, programId: program.id } },
+          include: reviewInclude,
+        })
+      : Promise.resolve(null),
   ]);
 
   const lessonsTotal = program.sections.reduce((n, s) => n + s.lessons.length, 0);
@@ -122,6 +129,7 @@ export async function getProgram({
             lastAccessedAt: enrollment.lastAccessedAt,
           }
         : null,
+    myReview: myReview ? toReview(myReview, viewer) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { isUniqueViolation, type Category as CategoryRow, type Db, type Prisma } from '@learningpt/db';
-import type { CategoryRecord } from '@learningpt/schema';
+import type { AdminCategory, CategoryRecord } from '@learningpt/schema';
 import { writeAudit } from '../audit/write-audit';
 import type { Clock } from '../shared/clock';
 import { AppError, invalidField } from '../shared/errors';
@@ -37,6 +37,27 @@ function toRecord(c: CategoryRow): CategoryRecord {
     isActive: c.isActive,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+  };
+}
+
+/**
+ * admin.categories.list: every category, inactive ones included (categories.list shows only the
+ * active ones), ordered as the public list is, each with its program and sub-category counts.
+ */
+export async function listCategoriesForAdmin({ db }: { db: Db }): Promise<{ categories: AdminCategory[] }> {
+  const [rows, programs, children] = await Promise.all([
+    db.category.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }] }),
+    db.program.groupBy({ by: ['categoryId'], where: { deletedAt: null }, _count: { _all: true } }),
+    db.category.groupBy({ by: ['parentId'], where: { parentId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const programCount = new Map(programs.map((p) => [p.categoryId, p._count._all]));
+  const childCount = new Map(children.map((c) => [c.parentId, c._count._all]));
+  return {
+    categories: rows.map((c) => ({
+      ...toRecord(c),
+      programCount: programCount.get(c.id) ?? 0,
+      childCount: childCount.get(c.id) ?? 0,
+    })),
   };
 }
 

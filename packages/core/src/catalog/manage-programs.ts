@@ -161,6 +161,15 @@ export async function updateProgram({
   if (input.featured !== undefined && viewer.role !== 'admin') {
     throw new AppError('FORBIDDEN', 'Only admins can feature programs.');
   }
+  if (input.thumbnailUrl && !input.thumbnailUrl.startsWith('https://')) {
+    const { thumbnailUrl } = await db.program.findUniqueOrThrow({
+      where: { id: program.id },
+      select: { thumbnailUrl: true },
+    });
+    if (input.thumbnailUrl !== thumbnailUrl) {
+      throw invalidField('thumbnailUrl', 'thumbnailUrl must be an https:// URL (or upload an image)');
+    }
+  }
   const categoryId = input.category !== undefined ? await resolveCategoryId(db, input.category) : undefined;
   try {
     await db.$transaction(async (tx) => {
@@ -218,14 +227,20 @@ export async function setProgramStatus({
     }
     const now = clock.now();
     const changed = await db.$transaction(async (tx) => {
+      if (status === 'published' && (await tx.lesson.count({ where: { programId: program.id } })) === 0) {
+        throw new AppError(
+          'UNPROCESSABLE',
+          'Add at least one lesson before publishing: the catalog lists only programs people can start.',
+        );
+      }
       const { count } = await tx.program.updateMany({
         where: { id: program.id, status: from, deletedAt: null },
-        data: {
-          status,
-          updatedAt: now,
-          ...(status === 'published' && { publishedAt: now }),
-        },
+        data: { status, updatedAt: now },
       });
+      if (count === 1 && status === 'published') {
+        // publishedAt is the first publication: re-publishing an archived program keeps it.
+        await tx.program.updateMany({ where: { id: program.id, publishedAt: null }, data: { publishedAt: now } });
+      }
       if (count === 1) {
         await writeAudit(tx, {
           clock,

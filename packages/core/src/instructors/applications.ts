@@ -81,7 +81,8 @@ export async function applyToTeach({
           type: 'instructor_application',
           title: 'New instructor application',
           body: `${user.name} applied to become an instructor.`,
-          link: '/admin/instructors/applications',
+          // Applications are reviewed in the admin panel, which the web app's links cannot reach.
+          link: null,
           data: { applicationId: created.id },
         });
       }
@@ -126,6 +127,16 @@ export async function findInstructorApplications({
   return { applications: rows.map(toApplication), pagination: paginationMeta(total, page, limit) };
 }
 
+/** instructors.myApplication: the caller's most recent application (any status), or null. */
+export async function findMyApplication({ db, userId }: { db: Db; userId: string }) {
+  const row = await db.instructorApplication.findFirst({
+    where: { userId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    include: applicationInclude,
+  });
+  return { application: row ? toApplication(row) : null };
+}
+
 interface DecisionOptions {
   db: Db;
   clock: Clock;
@@ -167,6 +178,23 @@ async function decide(
 export async function approveInstructorApplication(o: DecisionOptions) {
   const { clock } = o;
   const application = await o.db.$transaction(async (tx) => {
+    // Lock the applicant's row so a ban landing meanwhile cannot slip between this check and the
+    // role change; a banned or deleted account is refused and the application stays pending.
+    // NO KEY UPDATE (not UPDATE): a concurrent reject's notification insert only needs KEY SHARE
+    // on the user, so the two decisions cannot deadlock.
+    const [applicant] = await tx.$queryRaw<{ status: string; deletedAt: Date | null }[]>`
+      SELECT u.status::text AS status, u."deletedAt" FROM "User" u
+      JOIN "InstructorApplication" a ON a."userId" = u.id
+      WHERE a.id = ${o.applicationId}::uuid
+      FOR NO KEY UPDATE OF u`;
+    if (applicant && (applicant.status === 'banned' || applicant.status === 'deleted' || applicant.deletedAt)) {
+      throw new AppError(
+        'CONFLICT',
+        applicant.status === 'banned'
+          ? "This applicant's account is banned; unban it before approving."
+          : "This applicant's account was deleted; it cannot be approved.",
+      );
+    }
     const a = await decide(tx, o, { status: 'approved' });
     const now = clock.now();
     await tx.user.updateMany({ where: { id: a.userId, role: 'student' }, data: { role: 'instructor' } });
@@ -188,13 +216,13 @@ export async function approveInstructorApplication(o: DecisionOptions) {
       type: 'instructor_application',
       title: 'You are now an instructor',
       body: 'Your instructor application was approved. Create your first program from your dashboard.',
-      link: '/instructor/dashboard',
+      link: '/teach',
       data: { applicationId: a.id },
     });
     await enqueueEmail(tx, {
       template: 'instructor-approved',
       to: a.user.email,
-      data: { name: a.user.name, link: webLink(o.links, '/instructor/dashboard') },
+      data: { name: a.user.name, link: webLink(o.links, '/teach') },
       idempotencyKey: `instructor-approved:${a.id}`,
     });
     await writeAudit(tx, {
@@ -223,13 +251,13 @@ export async function rejectInstructorApplication(o: DecisionOptions & { reason:
       type: 'instructor_application',
       title: 'Instructor application update',
       body: `Your application was not approved this time. The reviewer's note: ${o.reason}`,
-      link: '/instructors/apply',
+      link: '/teach/apply',
       data: { applicationId: a.id },
     });
     await enqueueEmail(tx, {
       template: 'instructor-rejected',
       to: a.user.email,
-      data: { name: a.user.name, reason: o.reason, link: webLink(o.links, '/instructors/apply') },
+      data: { name: a.user.name, reason: o.reason, link: webLink(o.links, '/teach/apply') },
       idempotencyKey: `instructor-rejected:${a.id}`,
     });
     await writeAudit(tx, {

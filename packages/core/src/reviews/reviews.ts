@@ -11,10 +11,11 @@ import type { Viewer } from '../shared/viewer';
 // changed by relative, atomic UPDATEs in the same transaction as the review row, never by a
 // read-modify-write, so concurrent reviews cannot lose an update.
 
-const reviewInclude = { user: { select: { name: true, avatarUrl: true } } } as const;
+export const reviewInclude = { user: { select: { name: true, avatarUrl: true } } } as const;
 type ReviewRow = Prisma.ReviewGetPayload<{ include: typeof reviewInclude }>;
 
-function toReview(r: ReviewRow, viewer: Viewer | null): Review {
+/** `votedHelpful`: whether the viewer has a helpful vote on it (never true for their own review). */
+export function toReview(r: ReviewRow, viewer: Viewer | null, votedHelpful = false): Review {
   return {
     id: r.id,
     user: { name: r.user.name, avatar: r.user.avatarUrl },
@@ -22,6 +23,7 @@ function toReview(r: ReviewRow, viewer: Viewer | null): Review {
     comment: r.comment,
     helpful: r.helpfulCount,
     mine: viewer !== null && viewer.userId === r.userId,
+    votedHelpful,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
@@ -69,7 +71,22 @@ export async function findProgramReviews({
     }),
     ratingOf(db, programId),
   ]);
-  return { reviews: rows.map((r) => toReview(r, viewer)), ...rating, pagination: paginationMeta(total, page, limit) };
+  // The viewer's helpful votes on this page, in one query.
+  const voted = new Set(
+    viewer && rows.length > 0
+      ? (
+          await db.reviewHelpfulVote.findMany({
+            where: { userId: viewer.userId, reviewId: { in: rows.map((r) => r.id) } },
+            select: { reviewId: true },
+          })
+        ).map((v) => v.reviewId)
+      : [],
+  );
+  return {
+    reviews: rows.map((r) => toReview(r, viewer, voted.has(r.id))),
+    ...rating,
+    pagination: paginationMeta(total, page, limit),
+  };
 }
 
 /**

@@ -14,6 +14,18 @@ export const APP_ERROR_CODES = [
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
+/** The HTTP status of each code, for the few plain routes outside the router (uploads). */
+export const APP_ERROR_HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYMENT_REQUIRED: 402,
+  UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
+};
+
 export class AppError extends Error {
   override readonly name = 'AppError';
   constructor(

@@ -1,20 +1,30 @@
 import type { Db } from '@learningpt/db';
-import { paginationMeta, pageOffset } from '../shared/pagination';
+import { getFeatureAccessForPrograms } from '../access/feature-access';
 import { webLink, type AuthSettings } from '../auth/settings';
+import { programCoreSelect } from '../catalog/program-access-check';
+import type { Clock } from '../shared/clock';
+import { paginationMeta, pageOffset } from '../shared/pagination';
+import type { Viewer } from '../shared/viewer';
 
-/** users.enrolledPrograms: the user's enrollments (not cancelled), most recently accessed first. */
+/**
+ * users.enrolledPrograms: the viewer's enrollments (not cancelled), most recently accessed first.
+ * `access` is what the access model allows now (a lapsed plan no longer grants what only it gave),
+ * not the enrollment's stored flags.
+ */
 export async function findEnrolledPrograms({
   db,
-  userId,
+  clock,
+  viewer,
   page,
   limit,
 }: {
   db: Db;
-  userId: string;
+  clock: Clock;
+  viewer: Viewer;
   page: number;
   limit: number;
 }) {
-  const where = { userId, status: { not: 'cancelled' as const } };
+  const where = { userId: viewer.userId, status: { not: 'cancelled' as const } };
   const [total, rows] = await Promise.all([
     db.enrollment.count({ where }),
     db.enrollment.findMany({
@@ -25,9 +35,7 @@ export async function findEnrolledPrograms({
       include: {
         program: {
           select: {
-            id: true,
-            slug: true,
-            title: true,
+            ...programCoreSelect,
             thumbnailUrl: true,
             instructor: { select: { id: true, name: true, avatarUrl: true } },
           },
@@ -35,8 +43,14 @@ export async function findEnrolledPrograms({
       },
     }),
   ]);
+  const access = await getFeatureAccessForPrograms({
+    db,
+    clock,
+    viewer,
+    items: rows.map((e) => ({ program: e.program, enrollment: e })),
+  });
   return {
-    programs: rows.map((e) => ({
+    programs: rows.map((e, i) => ({
       id: e.program.id,
       slug: e.program.slug,
       title: e.program.title,
@@ -46,9 +60,9 @@ export async function findEnrolledPrograms({
       enrolledAt: e.enrolledAt,
       lastAccessedAt: e.lastAccessedAt,
       access: {
-        chatbot: e.chatbotAccess,
-        documentation: e.documentationAccess,
-        examSimulator: e.examSimulatorAccess,
+        chatbot: access[i]!.chatbot.allowed,
+        documentation: access[i]!.documentation.allowed,
+        examSimulator: access[i]!.examSimulator.allowed,
       },
       instructor: {
         id: e.program.instructor.id,
