@@ -55,6 +55,22 @@ describe('web learning', () => {
     await mine.getByText('Clear and to the point.').waitFor();
     await mine.getByRole('button', { name: 'Edit your review' }).waitFor();
 
+    // Another student's review can be marked helpful once; after a reload the page still knows
+    // (votedHelpful), and the student's own review stays pinned with its edit button (myReview).
+    const other = page
+      .getByRole('listitem', { name: /^Review by / })
+      .filter({ hasNotText: 'Lena Learner' })
+      .first();
+    const otherName = (await other.getAttribute('aria-label'))!;
+    await other.getByRole('button', { name: 'Helpful', exact: true }).click();
+    const marked = page.getByRole('listitem', { name: otherName }).getByRole('button', { name: 'Marked helpful' });
+    await marked.waitFor();
+    expect(await marked.isDisabled()).toBe(true);
+    await page.reload();
+    await marked.waitFor();
+    expect(await marked.isDisabled()).toBe(true);
+    await mine.getByRole('button', { name: 'Edit your review' }).waitFor();
+
     // The reader opens on the first lesson; completing it moves on to the next.
     await page.getByRole('link', { name: 'Start learning' }).click();
     await page.getByRole('heading', { level: 1, name: lessons[0]!.title }).waitFor();

@@ -14,6 +14,11 @@ import { MyLearningPage } from './features/learn/my-learning-page';
 import { NotFoundPage } from './features/misc/not-found-page';
 import { ProfilePage } from './features/profile/profile-page';
 import { ProgramPage } from './features/program/program-page';
+import { ApplyPage } from './features/teach/apply/apply-page';
+import { DashboardPage } from './features/teach/dashboard-page';
+import { NewProgramPage, ProgramEditorPage } from './features/teach/editor/program-editor-page';
+import { MyProgramsPage } from './features/teach/my-programs-page';
+import { TeachLayout } from './features/teach/teach-layout';
 
 export function App() {
   return (
@@ -44,6 +49,17 @@ export function App() {
           path="learning"
           element={<RequireSession loading={<PageLoading />}>{() => <MyLearningPage />}</RequireSession>}
         />
+        <Route
+          path="teach/apply"
+          element={<RequireSession loading={<PageLoading />}>{(user) => <ApplyPage user={user} />}</RequireSession>}
+        />
+        {/* Instructors and admins; anyone else sees how to sign in or apply. */}
+        <Route path="teach" element={<TeachLayout />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="programs" element={<MyProgramsPage />} />
+          <Route path="programs/new" element={<NewProgramPage />} />
+          <Route path="programs/:id" element={<ProgramEditorPage />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

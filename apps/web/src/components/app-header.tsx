@@ -27,6 +27,11 @@ export function AppHeader() {
               My learning
             </NavLink>
           )}
+          {session.status === 'signed-in' && session.user.role !== 'student' && (
+            <NavLink to="/teach" className={navClass}>
+              Teach
+            </NavLink>
+          )}
         </nav>
         <div aria-label="Account" role="group" className="flex items-center gap-2">
           {session.status === 'loading' ? (

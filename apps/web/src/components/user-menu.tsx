@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Avatar } from './avatar';
 
-/** The signed-in user's name and picture, opening a small menu: Profile, Sign out. */
+/** The signed-in user's name and picture, opening a small menu: Profile, teaching, Sign out. */
 export function UserMenu({ user }: { user: AuthUser }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -51,6 +51,15 @@ export function UserMenu({ user }: { user: AuthUser }) {
           <Link to="/profile" className={item} onClick={() => setOpen(false)}>
             Profile
           </Link>
+          {user.role === 'student' ? (
+            <Link to="/teach/apply" className={item} onClick={() => setOpen(false)}>
+              Become an instructor
+            </Link>
+          ) : (
+            <Link to="/teach" className={item} onClick={() => setOpen(false)}>
+              Instructor dashboard
+            </Link>
+          )}
           <button
             type="button"
             className={item}

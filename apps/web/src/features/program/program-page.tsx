@@ -35,7 +35,7 @@ export function ProgramPage() {
     );
   }
 
-  const { program, isEnrolled, userProgress } = query.data;
+  const { program, isEnrolled, userProgress, myReview } = query.data;
   return (
     <>
       <title>{`${program.title} · LearninGPT`}</title>
@@ -43,7 +43,7 @@ export function ProgramPage() {
       <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 sm:px-6 lg:grid-cols-[1fr_22rem] lg:px-8">
         <div className="min-w-0 space-y-10">
           <ProgramBody program={program} />
-          <ReviewsSection programId={program.id} isEnrolled={isEnrolled} />
+          <ReviewsSection programId={program.id} isEnrolled={isEnrolled} myReview={myReview} />
         </div>
         <aside className="space-y-6 lg:sticky lg:top-24 lg:self-start">
           <PricingCard

@@ -38,7 +38,16 @@ function readParams(params: URLSearchParams): { sort: ReviewSort; page: number }
   };
 }
 
-export function ReviewsSection({ programId, isEnrolled }: { programId: string; isEnrolled: boolean }) {
+/** `myReview` comes with the program (programs.byId), so the viewer's review shows whatever the page or sort. */
+export function ReviewsSection({
+  programId,
+  isEnrolled,
+  myReview,
+}: {
+  programId: string;
+  isEnrolled: boolean;
+  myReview: Review | null;
+}) {
   const [params, setParams] = useSearchParams();
   const { sort, page } = readParams(params);
   const trpc = useTRPC();
@@ -57,7 +66,9 @@ export function ReviewsSection({ programId, isEnrolled }: { programId: string; i
     else next.delete('reviewsPage');
     return `?${next.toString()}#reviews`;
   };
-  const mine = reviews.data?.reviews.find((r) => r.mine);
+  const signedIn = session.status === 'signed-in';
+  // The viewer's review is pinned above the list, so the list leaves it out.
+  const others = reviews.data?.reviews.filter((r) => !r.mine) ?? [];
 
   return (
     <section id="reviews" aria-labelledby="reviews-heading" className="scroll-mt-24">
@@ -97,7 +108,15 @@ export function ReviewsSection({ programId, isEnrolled }: { programId: string; i
         </div>
       </div>
 
-      {isEnrolled && session.status === 'signed-in' && !mine && <ReviewForm programId={programId} />}
+      {signedIn && myReview && (
+        <div className="mb-6">
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">Your review</h3>
+          <ul>
+            <ReviewItem programId={programId} review={myReview} canVote={false} />
+          </ul>
+        </div>
+      )}
+      {isEnrolled && signedIn && !myReview && <ReviewForm programId={programId} />}
 
       {reviews.isPending ? (
         <div aria-busy="true" aria-label="Loading reviews" className="space-y-3">
@@ -113,11 +132,13 @@ export function ReviewsSection({ programId, isEnrolled }: { programId: string; i
         </p>
       ) : (
         <>
-          <ul className={`space-y-3 transition-opacity ${reviews.isPlaceholderData ? 'opacity-60' : ''}`}>
-            {reviews.data.reviews.map((r) => (
-              <ReviewItem key={r.id} programId={programId} review={r} canVote={session.status === 'signed-in'} />
-            ))}
-          </ul>
+          {others.length > 0 && (
+            <ul className={`space-y-3 transition-opacity ${reviews.isPlaceholderData ? 'opacity-60' : ''}`}>
+              {others.map((r) => (
+                <ReviewItem key={r.id} programId={programId} review={r} canVote={signedIn} />
+              ))}
+            </ul>
+          )}
           <div className="mt-6">
             <Pagination
               currentPage={reviews.data.pagination.currentPage}
@@ -150,6 +171,8 @@ function ReviewItem({ programId, review, canVote }: { programId: string; review:
       onSuccess: () => queryClient.invalidateQueries(trpc.programs.reviews.pathFilter()),
     }),
   );
+  // Already marked (the server says so), or just now: the vote counts once, so the button rests.
+  const marked = review.votedHelpful || vote.isSuccess;
 
   if (editing) {
     return (
@@ -185,15 +208,15 @@ function ReviewItem({ programId, review, canVote }: { programId: string; review:
             Edit your review
           </button>
         ) : (
-          canVote &&
-          !vote.isSuccess && (
+          canVote && (
             <button
               type="button"
               className="btn-secondary !px-3 !py-1 text-xs"
-              disabled={vote.isPending}
+              disabled={marked || vote.isPending}
+              aria-pressed={marked}
               onClick={() => vote.mutate({ id: programId, reviewId: review.id })}
             >
-              {vote.isPending ? 'Saving…' : 'Helpful'}
+              {vote.isPending ? 'Saving…' : marked ? 'Marked helpful' : 'Helpful'}
             </button>
           )
         )}
@@ -221,7 +244,13 @@ function ReviewForm({ programId, existing, onDone }: { programId: string; existi
       queryClient.invalidateQueries(trpc.programs.reviews.pathFilter()),
       queryClient.invalidateQueries(trpc.programs.byId.pathFilter()),
     ]);
-  const add = useMutation(trpc.programs.addReview.mutationOptions({ onSuccess: refresh }));
+  const add = useMutation(
+    trpc.programs.addReview.mutationOptions({
+      onSuccess: refresh,
+      // 409: the viewer's review exists already (written elsewhere); reloading pins it here to edit.
+      onError: (err) => void (httpStatus(err) === 409 && refresh()),
+    }),
+  );
   const update = useMutation(
     trpc.programs.updateReview.mutationOptions({ onSuccess: () => refresh().then(() => onDone?.()) }),
   );
@@ -287,11 +316,7 @@ function ReviewForm({ programId, existing, onDone }: { programId: string; existi
         error={fieldErrors.comment}
       />
       {mutation.isError && Object.keys(serverFieldErrors(mutation.error)).length === 0 && (
-        <FormAlert tone="error">
-          {/* 409: a review exists already (on another page of the list); the server says to edit it. */}
-          {errorMessage(mutation.error)}
-          {httpStatus(mutation.error) === 409 && ' Sort by "Most recent" to find it.'}
-        </FormAlert>
+        <FormAlert tone="error">{errorMessage(mutation.error)}</FormAlert>
       )}
       {add.isSuccess && <FormAlert tone="success">Thanks! Your review is published.</FormAlert>}
       <div className="flex gap-3">
