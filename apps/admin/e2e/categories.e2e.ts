@@ -1,4 +1,5 @@
-// Categories in Chromium: the tree from the server, the server's refusals, create and delete.
+// Categories in Chromium: the whole tree from the admin API, the server's refusals, create,
+// deactivate and activate again (the public list follows), delete.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, signInViaApi } from '../../server/e2e/accounts';
@@ -8,7 +9,7 @@ import { screenshot, useBrowser } from '../../server/e2e/browser';
 const browser = useBrowser();
 
 describe('admin categories', () => {
-  it('lists the tree, shows a taken slug as the server says, creates and deletes a category', async () => {
+  it('lists every category, shows a taken slug as the server says, creates, deactivates, activates and deletes one', async () => {
     const { categories } = await apiGet<CategoryListBody>('/api/categories');
     const taken = categories[0]!;
     const name = `E2E ${randomBytes(3).toString('hex')}`;
@@ -17,7 +18,19 @@ describe('admin categories', () => {
     await signInViaApi(page, ADMIN.email, ADMIN.password);
     await page.goto('/categories');
     await page.getByRole('heading', { level: 1, name: 'Categories' }).waitFor();
-    await expect.poll(() => page.getByRole('row').count()).toBe(categories.length + 1);
+    // The admin list needs the admin's session: asked through the app's origin with its cookie.
+    const adminList = async () => {
+      const res = await page.context().request.get('/api/admin/categories');
+      expect(res.status()).toBe(200);
+      return (await res.json()) as { categories: { id: string; name: string; isActive: boolean }[] };
+    };
+    const all = (await adminList()).categories;
+    // Every category the catalog shows is among them, and the page has a row for each (plus the header).
+    expect(all.map((c) => c.id)).toEqual(expect.arrayContaining(categories.map((c) => c.id)));
+    await expect.poll(() => page.getByRole('row').count()).toBe(all.length + 1);
+    await expect
+      .poll(() => page.locator('tbody').getByText('Inactive', { exact: true }).count())
+      .toBe(all.filter((c) => !c.isActive).length);
 
     // A slug in use: the 409's message, and the dialog stays open with what was typed.
     await page.getByRole('button', { name: 'New category' }).click();
@@ -34,6 +47,27 @@ describe('admin categories', () => {
     await page.getByText(`${name} created.`).waitFor();
     const row = page.getByRole('row').filter({ hasText: name });
     await row.waitFor();
+    const badge = row.getByText('Inactive', { exact: true });
+    const publicNames = async () => (await apiGet<CategoryListBody>('/api/categories')).categories.map((c) => c.name);
+    expect(await badge.count()).toBe(0);
+    expect(await publicNames()).toContain(name);
+
+    // Deactivated: still listed here, with its badge; gone from the public catalog.
+    await row.getByRole('button', { name: `Deactivate ${name}` }).click();
+    await page.getByText(`${name} deactivated.`).waitFor();
+    await badge.waitFor();
+    expect(await publicNames()).not.toContain(name);
+    await page.getByRole('button', { name: 'New category' }).click();
+    const parentOptions = page.getByRole('dialog', { name: 'New category' }).getByLabel('Parent category');
+    await expect.poll(() => parentOptions.locator('option', { hasText: name }).textContent()).toMatch(/\(inactive\)$/);
+    await page.getByRole('dialog', { name: 'New category' }).getByRole('button', { name: 'Cancel' }).click();
+    await screenshot(page, 'admin-category-inactive');
+
+    // Activated again: the badge goes, the catalog lists it once more.
+    await row.getByRole('button', { name: `Activate ${name}` }).click();
+    await page.getByText(`${name} activated.`).waitFor();
+    await expect.poll(() => badge.count()).toBe(0);
+    expect(await publicNames()).toContain(name);
 
     await row.getByRole('button', { name: `Delete ${name}` }).click();
     await page

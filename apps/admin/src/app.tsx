@@ -3,6 +3,7 @@ import { AdminLayout } from './components/admin-layout';
 import { NAV_ITEMS } from './components/nav-items';
 import { RequireAdmin } from './components/require-admin';
 import { SignInPage } from './features/auth/sign-in-page';
+import { ApplicationsPage } from './features/applications/applications-page';
 import { CategoriesPage } from './features/categories/categories-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { ComingSoonPage } from './features/placeholder/coming-soon-page';
@@ -11,7 +12,7 @@ import { ProgramsPage } from './features/programs/programs-page';
 import { UsersPage } from './features/users/users-page';
 
 // Sections with a real page; every other sidebar entry gets its "coming soon" placeholder.
-const BUILT = new Set(['/', '/users', '/programs', '/categories']);
+const BUILT = new Set(['/', '/users', '/programs', '/categories', '/applications']);
 
 export function App() {
   return (
@@ -29,6 +30,7 @@ export function App() {
         <Route path="users" element={<UsersPage />} />
         <Route path="programs" element={<ProgramsPage />} />
         <Route path="categories" element={<CategoriesPage />} />
+        <Route path="applications" element={<ApplicationsPage />} />
         {NAV_ITEMS.filter((item) => !BUILT.has(item.path)).map((item) => (
           <Route key={item.path} path={item.path.slice(1)} element={<ComingSoonPage item={item} />} />
         ))}

@@ -1,12 +1,23 @@
-import { MenuIcon, useSession, useSignOut } from '@learningpt/ui';
+import { MenuIcon, useSession, useSignOut, useTRPC } from '@learningpt/ui';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { NAV_ITEMS } from './nav-items';
 
+/** Applications waiting for a decision: one count query (limit 1), refetched after each decision. */
+function usePendingApplications(): number | undefined {
+  const trpc = useTRPC();
+  const pending = useQuery(
+    trpc.instructors.applications.queryOptions({ page: 1, limit: 1, status: 'pending' }, { staleTime: 30_000 }),
+  );
+  return pending.data?.pagination.total;
+}
+
 function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
+  const badges = { pendingApplications: usePendingApplications() };
   return (
     <nav aria-label="Admin" className="flex-1 space-y-1 px-3 py-4">
-      {NAV_ITEMS.map(({ path, label, icon: Icon }) => (
+      {NAV_ITEMS.map(({ path, label, icon: Icon, badge }) => (
         <NavLink
           key={path}
           to={path}
@@ -20,6 +31,12 @@ function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
         >
           <Icon className="size-5 shrink-0" />
           {label}
+          {badge && Boolean(badges[badge]) && (
+            <span className="ml-auto rounded-full bg-indigo-500 px-2 py-0.5 text-xs font-semibold tabular-nums text-white">
+              {badges[badge]}
+              <span className="sr-only"> waiting</span>
+            </span>
+          )}
         </NavLink>
       ))}
     </nav>

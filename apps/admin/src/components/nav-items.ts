@@ -16,6 +16,8 @@ export interface NavItem {
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   /** What the section will manage; shown on its placeholder until it is built. */
   summary: string;
+  /** A count shown beside the label (work waiting), fetched by the layout. */
+  badge?: 'pendingApplications';
 }
 
 /** The sidebar, in order; routes for sections not built yet render a "coming soon" page. */
@@ -34,6 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Applications',
     icon: InboxIcon,
     summary: 'Approve or reject instructor applications.',
+    badge: 'pendingApplications',
   },
   {
     path: '/orders',

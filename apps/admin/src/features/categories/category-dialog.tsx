@@ -1,4 +1,4 @@
-import { ZCategoryCreateInput, type Category } from '@learningpt/schema';
+import { ZCategoryCreateInput, type AdminCategory } from '@learningpt/schema';
 import {
   Dialog,
   errorMessage,
@@ -10,10 +10,11 @@ import {
   validate,
   type FieldErrors,
 } from '@learningpt/ui';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useInvalidateCategories, type TreeRow } from './category-tree';
 
-export type CategoryAction = { kind: 'create' } | { kind: 'edit' | 'delete'; category: Category };
+export type CategoryAction = { kind: 'create' } | { kind: 'edit' | 'delete'; category: AdminCategory };
 
 const TITLES = { create: 'New category', edit: 'Edit category', delete: 'Delete category' } as const;
 
@@ -24,7 +25,8 @@ export function CategoryDialog({
   onDone,
 }: {
   action: CategoryAction | null;
-  categories: Category[];
+  /** Every category (inactive ones included), in tree order. */
+  categories: TreeRow[];
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -46,11 +48,11 @@ export function CategoryDialog({
 }
 
 /** Ids of a category and everything under it: not offered as its new parent. */
-function subtree(categories: Category[], id: string): Set<string> {
+function subtree(categories: TreeRow[], id: string): Set<string> {
   const out = new Set([id]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const c of categories) {
+    for (const { category: c } of categories) {
       if (c.parentId && out.has(c.parentId) && !out.has(c.id)) {
         out.add(c.id);
         grew = true;
@@ -66,20 +68,20 @@ function CategoryForm({
   onClose,
   onDone,
 }: {
-  category: Category | undefined;
-  categories: Category[];
+  category: AdminCategory | undefined;
+  categories: TreeRow[];
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateCategories();
   const [name, setName] = useState(category?.name ?? '');
   const [slug, setSlug] = useState(category?.slug ?? '');
   const [description, setDescription] = useState(category?.description ?? '');
   const [parentId, setParentId] = useState(category?.parentId ?? '');
   const [sortOrder, setSortOrder] = useState(String(category?.sortOrder ?? 0));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const settled = { onSettled: () => queryClient.invalidateQueries(trpc.categories.pathFilter()) };
+  const settled = { onSettled: invalidate };
   const create = useMutation(
     trpc.categories.create.mutationOptions({
       ...settled,
@@ -154,10 +156,10 @@ function CategoryForm({
         >
           <option value="">None (top level)</option>
           {categories
-            .filter((c) => !excluded.has(c.id))
-            .map((c) => (
+            .filter(({ category: c }) => !excluded.has(c.id))
+            .map(({ category: c, depth }) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {`${'\u00a0\u00a0'.repeat(depth)}${c.name}${c.isActive ? '' : ' (inactive)'}`}
               </option>
             ))}
         </select>
@@ -194,16 +196,16 @@ function DeleteForm({
   onClose,
   onDone,
 }: {
-  category: Category;
+  category: AdminCategory;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateCategories();
   const remove = useMutation(
     trpc.categories.delete.mutationOptions({
       onSuccess: () => onDone(`${category.name} deleted.`),
-      onSettled: () => queryClient.invalidateQueries(trpc.categories.pathFilter()),
+      onSettled: invalidate,
     }),
   );
   return (
@@ -216,7 +218,7 @@ function DeleteForm({
     >
       <p className="text-sm text-slate-600">
         Delete <strong className="font-medium text-slate-900">{category.name}</strong>? Only a category without programs
-        or sub-categories can be deleted.
+        or sub-categories can be deleted; to hide one that has them from the catalog, deactivate it instead.
       </p>
       {remove.isError && <FormAlert tone="error">{errorMessage(remove.error)}</FormAlert>}
       <div className="flex justify-end gap-3 pt-2">

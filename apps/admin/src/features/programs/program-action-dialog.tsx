@@ -39,7 +39,12 @@ function ActionForm({
   const queryClient = useQueryClient();
   const options = {
     onSuccess: () => onDone(action),
-    onSettled: () => queryClient.invalidateQueries(trpc.programs.pathFilter()),
+    // The admin list and the public catalog (the dashboard's figures) both change.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries(trpc.admin.programs.pathFilter()),
+        queryClient.invalidateQueries(trpc.programs.pathFilter()),
+      ]),
   };
   const setStatus = useMutation(trpc.programs.setStatus.mutationOptions(options));
   const remove = useMutation(trpc.programs.delete.mutationOptions(options));
@@ -59,12 +64,12 @@ function ActionForm({
         {action.kind === 'archive' ? (
           <>
             {title} will leave the catalog and stop taking enrollments. Students already enrolled keep their access. You
-            can publish it again later.
+            can publish it again later from the Archived tab.
           </>
         ) : (
           <>
-            {title} will be removed from every list and search. Its enrollments and history are kept; the deletion
-            cannot be undone from this page.
+            {title} will be removed from the catalog and every search. Its enrollments and history are kept, and it
+            stays listed under Deleted; the deletion cannot be undone from this page.
           </>
         )}
       </p>
