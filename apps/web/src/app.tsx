@@ -1,4 +1,5 @@
 import { PageLoading, RequireSession } from '@learningpt/ui';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { AccountDeletedPage } from './features/auth/account-deleted-page';
@@ -16,9 +17,14 @@ import { ProfilePage } from './features/profile/profile-page';
 import { ProgramPage } from './features/program/program-page';
 import { ApplyPage } from './features/teach/apply/apply-page';
 import { DashboardPage } from './features/teach/dashboard-page';
-import { NewProgramPage, ProgramEditorPage } from './features/teach/editor/program-editor-page';
 import { MyProgramsPage } from './features/teach/my-programs-page';
 import { TeachLayout } from './features/teach/teach-layout';
+
+// The program editor (and its rich-text editor) is only for instructors: loaded when first opened.
+const editor = () => import('./features/teach/editor/program-editor-page');
+const NewProgramPage = lazy(() => editor().then((m) => ({ default: m.NewProgramPage })));
+const ProgramEditorPage = lazy(() => editor().then((m) => ({ default: m.ProgramEditorPage })));
+const loaded = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 export function App() {
   return (
@@ -57,8 +63,8 @@ export function App() {
         <Route path="teach" element={<TeachLayout />}>
           <Route index element={<DashboardPage />} />
           <Route path="programs" element={<MyProgramsPage />} />
-          <Route path="programs/new" element={<NewProgramPage />} />
-          <Route path="programs/:id" element={<ProgramEditorPage />} />
+          <Route path="programs/new" element={loaded(<NewProgramPage />)} />
+          <Route path="programs/:id" element={loaded(<ProgramEditorPage />)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

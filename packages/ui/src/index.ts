@@ -33,6 +33,7 @@ export {
   useTRPC,
   useTRPCClient,
 } from './trpc';
+export { ACCEPTED_IMAGE_INPUT, UploadError, uploadImage } from './upload-image';
 export { useCountdown } from './use-countdown';
 export { useDebouncedValue } from './use-debounced-value';
 export { useUrlDraft } from './use-url-draft';

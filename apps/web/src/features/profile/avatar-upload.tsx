@@ -1,21 +1,17 @@
-import { errorMessage, FormAlert, useTRPC, useTRPCClient } from '@learningpt/ui';
+import {
+  ACCEPTED_IMAGE_INPUT,
+  errorMessage,
+  FormAlert,
+  UploadError,
+  uploadImage,
+  useTRPC,
+  useTRPCClient,
+} from '@learningpt/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-
-const ACCEPTED = 'image/png,image/jpeg,image/webp,image/gif';
-
-/** A refusal from the upload route, with the server's message (shown as is). */
-class UploadError extends Error {}
 
 /** Sends the picture to the server's upload route; the server decides its type from the bytes. */
 async function uploadAvatar(file: File): Promise<void> {
-  const body = new FormData();
-  body.append('avatar', file);
-  // Same origin (the dev server proxies /api): the session cookie goes along.
-  const res = await fetch('/api/users/avatar', { method: 'POST', body, credentials: 'include' });
-  const json = (await res.json().catch(() => null)) as { success?: boolean; error?: { message?: string } } | null;
-  if (!res.ok || !json?.success) {
-    throw new UploadError(json?.error?.message ?? `The upload failed (HTTP ${res.status}). Please try again.`);
-  }
+  await uploadImage('/api/users/avatar', 'avatar', file);
 }
 
 export function AvatarUpload({ hasAvatar }: { hasAvatar: boolean }) {
@@ -42,7 +38,7 @@ export function AvatarUpload({ hasAvatar }: { hasAvatar: boolean }) {
           {upload.isPending ? 'Uploading…' : hasAvatar ? 'Change picture' : 'Upload a picture'}
           <input
             type="file"
-            accept={ACCEPTED}
+            accept={ACCEPTED_IMAGE_INPUT}
             className="sr-only"
             disabled={busy}
             onChange={(e) => {

@@ -12,24 +12,15 @@ import {
 } from '@learningpt/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { SOCIAL_LINK_LABELS, type SocialLinkKey } from '../../lib/social-links';
 
-type LinkKey = (typeof SOCIAL_LINK_KEYS)[number];
-const LINK_LABELS: Record<LinkKey, string> = {
-  website: 'Website',
-  twitter: 'X (Twitter)',
-  linkedin: 'LinkedIn',
-  github: 'GitHub',
-  youtube: 'YouTube',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-};
 const THEMES = ['system', 'light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
 interface Values {
   name: string;
   bio: string;
-  links: Record<LinkKey, string>;
+  links: Record<SocialLinkKey, string>;
   emailNotifications: boolean;
   theme: Theme;
   language: string;
@@ -40,7 +31,10 @@ function valuesFrom(user: UserProfile): Values {
   return {
     name: user.name,
     bio: user.bio ?? '',
-    links: Object.fromEntries(SOCIAL_LINK_KEYS.map((k) => [k, user.socialLinks[k] ?? ''])) as Record<LinkKey, string>,
+    links: Object.fromEntries(SOCIAL_LINK_KEYS.map((k) => [k, user.socialLinks[k] ?? ''])) as Record<
+      SocialLinkKey,
+      string
+    >,
     emailNotifications: prefs.emailNotifications !== false,
     theme: THEMES.includes(prefs.theme as Theme) ? (prefs.theme as Theme) : 'system',
     language: typeof prefs.language === 'string' ? prefs.language : '',
@@ -129,7 +123,7 @@ export function ProfileForm({ user }: { user: UserProfile }) {
           {SOCIAL_LINK_KEYS.map((key) => (
             <TextField
               key={key}
-              label={LINK_LABELS[key]}
+              label={SOCIAL_LINK_LABELS[key]}
               type="url"
               inputMode="url"
               placeholder="https://…"

@@ -17,7 +17,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { addTopics, ExpertiseInput } from './expertise-input';
-import { isSocialLinkKey, SOCIAL_LINK_LABELS, type SocialLinkKey } from './social-links';
+import { isSocialLinkKey, SOCIAL_LINK_LABELS, type SocialLinkKey } from '../../../lib/social-links';
 
 const BIO_MIN = 50;
 const BIO_MAX = 5000;

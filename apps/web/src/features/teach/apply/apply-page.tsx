@@ -7,7 +7,7 @@ import { formatDay } from '../../../lib/format';
 import { safeHttpUrl } from '../../../lib/safe-url';
 import { canTeach } from '../teach-layout';
 import { ApplyForm } from './apply-form';
-import { isSocialLinkKey, SOCIAL_LINK_LABELS } from './social-links';
+import { isSocialLinkKey, SOCIAL_LINK_LABELS } from '../../../lib/social-links';
 
 /**
  * /teach/apply: a student applies to teach. What the page shows follows their latest

@@ -1,35 +1,17 @@
-import { errorMessage, FormAlert, useTRPCClient } from '@learningpt/ui';
+import { ACCEPTED_IMAGE_INPUT, errorMessage, FormAlert, UploadError, uploadImage, useTRPCClient } from '@learningpt/ui';
 import { useMutation } from '@tanstack/react-query';
 import { ProgramThumbnail } from '../../../components/program-thumbnail';
 import { EditorCard } from './editor-card';
 import { useEditorProgram, useProgramRefresh } from './editor-context';
 
-const ACCEPTED = 'image/png,image/jpeg,image/webp,image/gif';
-
-/** A refusal from the upload route, with the server's message (shown as is). */
-class UploadError extends Error {}
-
-interface UploadAnswer {
-  success?: boolean;
-  program?: { id: string; thumbnail: string | null };
-  error?: { message?: string };
-}
-
 /** Sends the image to the program's upload route; the server decides its type from the bytes. */
 async function uploadThumbnail(programId: string, file: File): Promise<string | null> {
-  const body = new FormData();
-  body.append('thumbnail', file);
-  // Same origin (the dev server proxies /api): the session cookie goes along.
-  const res = await fetch(`/api/programs/${encodeURIComponent(programId)}/thumbnail`, {
-    method: 'POST',
-    body,
-    credentials: 'include',
-  });
-  const json = (await res.json().catch(() => null)) as UploadAnswer | null;
-  if (!res.ok || !json?.success) {
-    throw new UploadError(json?.error?.message ?? `The upload failed (HTTP ${res.status}). Please try again.`);
-  }
-  return json.program?.thumbnail ?? null;
+  const answer = await uploadImage<{ program?: { id: string; thumbnail: string | null } }>(
+    `/api/programs/${encodeURIComponent(programId)}/thumbnail`,
+    'thumbnail',
+    file,
+  );
+  return answer.program?.thumbnail ?? null;
 }
 
 export function ThumbnailCard() {
@@ -79,7 +61,7 @@ export function ThumbnailCard() {
               {upload.isPending ? 'Uploading…' : hasThumbnail ? 'Change thumbnail' : 'Upload a thumbnail'}
               <input
                 type="file"
-                accept={ACCEPTED}
+                accept={ACCEPTED_IMAGE_INPUT}
                 className="sr-only"
                 disabled={busy}
                 onChange={(e) => {
