@@ -62,3 +62,15 @@ export function retryAfterSeconds(error: unknown): number | undefined {
   const seconds = header ? Number(header) : NaN;
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
+
+/**
+ * What a failed call means for a form: the messages that go under its fields, whether any field
+ * claimed the error (if none did, the form shows it on top) and the seconds to wait after a 429.
+ */
+export function readServerError(
+  error: unknown,
+  namedFields: readonly string[] = [],
+): { fieldErrors: FieldErrors; claimed: boolean; retryAfter: number | undefined } {
+  const fieldErrors = serverFieldErrors(error, namedFields);
+  return { fieldErrors, claimed: Object.keys(fieldErrors).length > 0, retryAfter: retryAfterSeconds(error) };
+}

@@ -35,5 +35,6 @@ export {
 } from './trpc';
 export { ACCEPTED_IMAGE_INPUT, UploadError, uploadImage } from './upload-image';
 export { useCountdown } from './use-countdown';
+export { useSchemaForm } from './use-schema-form';
 export { useDebouncedValue } from './use-debounced-value';
 export { useUrlDraft } from './use-url-draft';

@@ -2,10 +2,9 @@ import { ZLoginInput, type AuthUser } from '@learningpt/schema';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { FormAlert } from './form-alert';
-import { retryAfterSeconds, serverFieldErrors, validate, type FieldErrors } from './forms';
 import { TextField } from './text-field';
 import { errorMessage, useTRPCClient } from './trpc';
-import { useCountdown } from './use-countdown';
+import { useSchemaForm } from './use-schema-form';
 
 interface SignInFormProps {
   /**
@@ -23,11 +22,10 @@ interface SignInFormProps {
 /** Email and password sign-in, shared by both apps; the server's message is shown as it is. */
 export function SignInForm({ onSignedIn, renderErrorAction, passwordHint, initialEmail = '' }: SignInFormProps) {
   const client = useTRPCClient();
-  const [values, setValues] = useState({ email: initialEmail, password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitted, setSubmitted] = useState(false);
+  // After a first attempt, messages follow the fixes as they are typed.
+  const form = useSchemaForm({ schema: ZLoginInput, initial: { email: initialEmail, password: '' }, recheck: true });
+  const { values, errors, change, wait } = form;
   const [refusal, setRefusal] = useState<string | null>(null);
-  const wait = useCountdown();
 
   const login = useMutation({
     mutationFn: async (input: { email: string; password: string }) => {
@@ -38,33 +36,16 @@ export function SignInForm({ onSignedIn, renderErrorAction, passwordHint, initia
     onSuccess: (message) => {
       if (message) {
         setRefusal(message);
-        setValues((v) => ({ ...v, password: '' }));
+        form.setValues((v) => ({ ...v, password: '' }));
       }
     },
-    onError: (err) => {
-      setErrors(serverFieldErrors(err));
-      const seconds = retryAfterSeconds(err);
-      if (seconds) wait.start(seconds);
-    },
+    onError: form.onServerError,
   });
-
-  function change(field: 'email' | 'password', value: string) {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    // After a first attempt, messages follow the fixes as they are typed.
-    if (submitted) {
-      const result = validate(ZLoginInput, next);
-      setErrors(result.ok ? {} : result.errors);
-    }
-  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setSubmitted(true);
-    const result = validate(ZLoginInput, values);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    login.mutate(result.data);
+    const data = form.validateAll();
+    if (data) login.mutate(data);
   }
 
   const busy = login.isPending;

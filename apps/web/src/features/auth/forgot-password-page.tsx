@@ -1,40 +1,24 @@
 import { ZEmailOnlyInput } from '@learningpt/schema';
-import {
-  errorMessage,
-  FormAlert,
-  retryAfterSeconds,
-  serverFieldErrors,
-  TextField,
-  useCountdown,
-  useTRPC,
-  validate,
-} from '@learningpt/ui';
+import { errorMessage, FormAlert, TextField, useSchemaForm, useTRPC } from '@learningpt/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { AuthCard, linkClass } from './auth-card';
 
 export function ForgotPasswordPage() {
   const trpc = useTRPC();
-  const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const wait = useCountdown();
+  const form = useSchemaForm({ schema: ZEmailOnlyInput, initial: { email: '' } });
+  const { values, errors, change, wait } = form;
   const forgot = useMutation(
     trpc.auth.forgotPassword.mutationOptions({
-      onError: (err) => {
-        setError(serverFieldErrors(err).email);
-        const seconds = retryAfterSeconds(err);
-        if (seconds) wait.start(seconds);
-      },
+      onError: form.onServerError,
     }),
   );
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const result = validate(ZEmailOnlyInput, { email });
-    if (!result.ok) return setError(result.errors.email);
-    setError(undefined);
-    forgot.mutate(result.data);
+    const data = form.validateAll();
+    if (data) forgot.mutate(data);
   }
 
   const footer = (
@@ -62,14 +46,14 @@ export function ForgotPasswordPage() {
           type="email"
           name="email"
           autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={error}
+          value={values.email}
+          onChange={(e) => change('email', e.target.value)}
+          error={errors.email}
           disabled={forgot.isPending}
           required
         />
         <div aria-live="polite">
-          {forgot.isError && !error && <FormAlert tone="error">{errorMessage(forgot.error)}</FormAlert>}
+          {forgot.isError && !errors.email && <FormAlert tone="error">{errorMessage(forgot.error)}</FormAlert>}
         </div>
         <button type="submit" className="btn-primary w-full" disabled={forgot.isPending || wait.secondsLeft > 0}>
           {forgot.isPending

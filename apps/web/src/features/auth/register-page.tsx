@@ -1,69 +1,42 @@
 import { ZRegisterInput } from '@learningpt/schema';
-import {
-  errorMessage,
-  FormAlert,
-  PageLoading,
-  retryAfterSeconds,
-  serverFieldErrors,
-  TextField,
-  useCountdown,
-  useSession,
-  useTRPC,
-  validate,
-  type FieldErrors,
-} from '@learningpt/ui';
+import { errorMessage, FormAlert, PageLoading, TextField, useSchemaForm, useSession, useTRPC } from '@learningpt/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { AuthCard, linkClass } from './auth-card';
 import { PasswordRules } from './password-rules';
-
-type Values = { name: string; email: string; password: string };
 
 export function RegisterPage() {
   const trpc = useTRPC();
   const session = useSession();
   const navigate = useNavigate();
-  const [values, setValues] = useState<Values>({ name: '', email: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const wait = useCountdown();
+  // A password problem the server found (too common) goes under the field; anything else on top.
+  const form = useSchemaForm({
+    schema: ZRegisterInput,
+    initial: { name: '', email: '', password: '' },
+    namedFields: ['password'],
+    recheck: true,
+  });
+  const { values, errors, change, wait } = form;
   const register = useMutation(
     trpc.auth.register.mutationOptions({
       onSuccess: (_data, input) =>
         void navigate(`/check-email?email=${encodeURIComponent(input.email)}`, { state: { registered: true } }),
-      onError: (err) => {
-        setErrors(serverFieldErrors(err, ['password']));
-        const seconds = retryAfterSeconds(err);
-        if (seconds) wait.start(seconds);
-      },
+      onError: form.onServerError,
     }),
   );
 
   if (session.status === 'loading') return <PageLoading />;
   if (session.status === 'signed-in') return <Navigate to="/profile" replace />;
 
-  function change(field: keyof Values, value: string) {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (submitted) {
-      const result = validate(ZRegisterInput, next);
-      setErrors(result.ok ? {} : result.errors);
-    }
-  }
-
   function submit(e: FormEvent) {
     e.preventDefault();
-    setSubmitted(true);
-    const result = validate(ZRegisterInput, values);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    register.mutate(result.data);
+    const data = form.validateAll();
+    if (data) register.mutate(data);
   }
 
   const busy = register.isPending;
-  // A password problem the server found (too common) goes under the field; anything else on top.
-  const formError = register.isError && Object.keys(serverFieldErrors(register.error, ['password'])).length === 0;
+  const formError = register.isError && !form.claims(register.error);
   return (
     <AuthCard
       title="Create your account"

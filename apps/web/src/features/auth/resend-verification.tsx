@@ -1,16 +1,7 @@
 import { ZEmailOnlyInput } from '@learningpt/schema';
-import {
-  errorMessage,
-  FormAlert,
-  retryAfterSeconds,
-  serverFieldErrors,
-  TextField,
-  useCountdown,
-  useTRPC,
-  validate,
-} from '@learningpt/ui';
+import { errorMessage, FormAlert, TextField, useSchemaForm, useTRPC } from '@learningpt/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 
 /**
  * "Send a new verification link". With a known address it is one button; otherwise it asks for
@@ -18,25 +9,18 @@ import { useState, type FormEvent } from 'react';
  */
 export function ResendVerification({ email: knownEmail }: { email?: string | undefined }) {
   const trpc = useTRPC();
-  const [email, setEmail] = useState(knownEmail ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const wait = useCountdown();
+  const form = useSchemaForm({ schema: ZEmailOnlyInput, initial: { email: knownEmail ?? '' } });
+  const { values, errors, change, wait } = form;
   const resend = useMutation(
     trpc.auth.resendVerification.mutationOptions({
-      onError: (err) => {
-        setError(serverFieldErrors(err).email);
-        const seconds = retryAfterSeconds(err);
-        if (seconds) wait.start(seconds);
-      },
+      onError: form.onServerError,
     }),
   );
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const result = validate(ZEmailOnlyInput, { email });
-    if (!result.ok) return setError(result.errors.email);
-    setError(undefined);
-    resend.mutate(result.data);
+    const data = form.validateAll();
+    if (data) resend.mutate(data);
   }
 
   return (
@@ -46,9 +30,9 @@ export function ResendVerification({ email: knownEmail }: { email?: string | und
           label="Email"
           type="email"
           autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={error}
+          value={values.email}
+          onChange={(e) => change('email', e.target.value)}
+          error={errors.email}
           disabled={resend.isPending}
         />
       )}

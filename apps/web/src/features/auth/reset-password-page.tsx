@@ -3,15 +3,13 @@ import {
   clearSession,
   errorMessage,
   FormAlert,
-  serverFieldErrors,
   TextField,
   trpcErrorCode,
+  useSchemaForm,
   useTRPC,
-  validate,
-  type FieldErrors,
 } from '@learningpt/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { AuthCard, linkClass } from './auth-card';
@@ -26,14 +24,14 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token')?.trim() ?? '';
   const trpc = useTRPC();
-  const [values, setValues] = useState({ password: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useSchemaForm({ schema: ZResetForm, initial: { password: '', confirm: '' }, namedFields: ['password'] });
+  const { values, errors, change } = form;
   const queryClient = useQueryClient();
   const reset = useMutation(
     trpc.auth.resetPassword.mutationOptions({
       // Every session of the account ends, this browser's too.
       onSuccess: () => clearSession(queryClient),
-      onError: (err) => setErrors(serverFieldErrors(err, ['password'])),
+      onError: form.onServerError,
     }),
   );
 
@@ -64,10 +62,8 @@ export function ResetPasswordPage() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const result = validate(ZResetForm, values);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    reset.mutate({ token, password: result.data.password });
+    const data = form.validateAll();
+    if (data) reset.mutate({ token, password: data.password });
   }
 
   const busy = reset.isPending;
@@ -85,7 +81,7 @@ export function ResetPasswordPage() {
           type="password"
           autoComplete="new-password"
           value={values.password}
-          onChange={(e) => setValues({ ...values, password: e.target.value })}
+          onChange={(e) => change('password', e.target.value)}
           error={errors.password}
           hint={<PasswordRules password={values.password} />}
           disabled={busy}
@@ -96,7 +92,7 @@ export function ResetPasswordPage() {
           type="password"
           autoComplete="new-password"
           value={values.confirm}
-          onChange={(e) => setValues({ ...values, confirm: e.target.value })}
+          onChange={(e) => change('confirm', e.target.value)}
           error={errors.confirm}
           disabled={busy}
           required

@@ -1,17 +1,7 @@
 import { ZChangePasswordInput } from '@learningpt/schema';
-import {
-  errorMessage,
-  FormAlert,
-  retryAfterSeconds,
-  serverFieldErrors,
-  TextField,
-  useCountdown,
-  useTRPC,
-  validate,
-  type FieldErrors,
-} from '@learningpt/ui';
+import { errorMessage, FormAlert, TextField, useSchemaForm, useTRPC } from '@learningpt/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { z } from 'zod';
 import { PasswordRules } from '../auth/password-rules';
 
@@ -25,39 +15,32 @@ const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 export function ChangePasswordForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const wait = useCountdown();
-  const change = useMutation(
+  const form = useSchemaForm({ schema: ZChangePasswordForm, initial: EMPTY, namedFields: ['newPassword'] });
+  const { values, errors, wait } = form;
+  const changePassword = useMutation(
     trpc.users.changePassword.mutationOptions({
       onSuccess: () => {
-        setValues(EMPTY);
+        form.setValues(EMPTY);
         // The other sessions were signed out.
         void queryClient.invalidateQueries(trpc.auth.sessions.queryFilter());
       },
-      onError: (err) => {
-        setErrors(serverFieldErrors(err, ['newPassword']));
-        const seconds = retryAfterSeconds(err);
-        if (seconds) wait.start(seconds);
-      },
+      onError: form.onServerError,
     }),
   );
 
   function set(key: keyof typeof EMPTY, value: string) {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (change.isSuccess) change.reset();
+    form.change(key, value);
+    if (changePassword.isSuccess) changePassword.reset();
   }
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const result = validate(ZChangePasswordForm, values);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+    const data = form.validateAll();
+    if (data) changePassword.mutate({ currentPassword: data.currentPassword, newPassword: data.newPassword });
   }
 
-  const busy = change.isPending;
-  const formError = change.isError && Object.keys(serverFieldErrors(change.error, ['newPassword'])).length === 0;
+  const busy = changePassword.isPending;
+  const formError = changePassword.isError && !form.claims(changePassword.error);
   return (
     <form onSubmit={submit} noValidate aria-busy={busy} className="space-y-5">
       <fieldset disabled={busy} className="space-y-5">
@@ -89,8 +72,8 @@ export function ChangePasswordForm() {
         />
       </fieldset>
       <div aria-live="polite">
-        {change.isSuccess && <FormAlert tone="success">{change.data.message}</FormAlert>}
-        {formError && <FormAlert tone="error">{errorMessage(change.error)}</FormAlert>}
+        {changePassword.isSuccess && <FormAlert tone="success">{changePassword.data.message}</FormAlert>}
+        {formError && <FormAlert tone="error">{errorMessage(changePassword.error)}</FormAlert>}
       </div>
       <button type="submit" className="btn-primary" disabled={busy || wait.secondsLeft > 0}>
         {busy ? 'Changing…' : wait.secondsLeft > 0 ? `Try again in ${wait.secondsLeft} s` : 'Change password'}
