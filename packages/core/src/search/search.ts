@@ -9,17 +9,21 @@ import { pageOffset, paginationMeta } from '../shared/pagination';
  * Programs match when the full-text query matches (stemmed words of title + description), OR the
  * title is trigram-similar to the query as a whole (`title % q`: "Reakt Mastery" ~ "React
  * Mastery"), OR the query is trigram-similar to some part of the title (`q <% title`: a short
- * query inside a long title). Each of the three has an index: the FTS expression must be written
- * exactly as in the migration's "Program_fts_idx", and `%` / `<%` are served by the GIN gin_trgm_ops
- * index "Program_title_idx" — so the planner can OR three bitmap index scans instead of reading
- * the table. (similarity(title, q) > 0.3 written as a function call could not use the index: only
- * the operators can, with the thresholds pg_trgm.similarity_threshold / word_similarity_threshold,
- * left at their defaults 0.3 / 0.6.)
+ * query inside a long title). Each of the three has an index: full-text search reads the stored
+ * generated column "searchVector" (= to_tsvector('english', title || ' ' || description), see the
+ * migration *_program_search_vector) served by the GIN index "Program_searchVector_idx", and
+ * `%` / `<%` are served by the GIN gin_trgm_ops index "Program_title_idx" — so the planner can OR
+ * three bitmap index scans instead of reading the table. (similarity(title, q) > 0.3 written as a
+ * function call could not use the index: only the operators can, with the thresholds
+ * pg_trgm.similarity_threshold / word_similarity_threshold, left at their defaults 0.3 / 0.6.)
+ * Because the tsvector is stored, neither the recheck of the matching rows nor ts_rank computes
+ * to_tsvector again: a broad query (a word most descriptions contain) costs a read per row, not
+ * a parse of its text.
  *
  * rank = ts_rank (FTS relevance) + similarity(title, q) + 1 for an exact (case-insensitive) title,
  * so an exact title comes first, then close titles, then programs that only mention the words.
  */
-const programFts = Prisma.sql`to_tsvector('english', p."title" || ' ' || p."description")`;
+const programFts = Prisma.sql`p."searchVector"`;
 
 export function programSearchSql({ q, limit, offset }: { q: string; limit: number; offset: number }): Prisma.Sql {
   const qt = Prisma.sql`${q}::text`;
