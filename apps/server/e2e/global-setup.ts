@@ -1,7 +1,8 @@
 // Vitest globalSetup of the e2e project: starts the whole stack ONCE per run, then the test
 // files drive it with Chromium (see ./browser.ts):
 //   PostgreSQL (embedded, throw-away) -> migrated + demo data -> the API server on a free port
-//   -> the job worker (sends the emails into a temporary dev mailbox, read through GET /dev/mail)
+//   -> the job worker (sends the emails into a temporary dev mailbox, read through GET /dev/mail;
+//      deletes replaced uploads from the same temporary uploads directory)
 //   -> the web and admin apps' Vite dev servers on free ports, proxying /trpc, /api ... to it.
 //
 // Already running stack: set E2E_WEB_URL, E2E_ADMIN_URL and E2E_API_URL and nothing is started.
@@ -16,6 +17,7 @@ import { createDb } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
 import { installJobQueue, silentJobLog, startWorker } from '@learningpt/jobs';
 import { createMailer } from '@learningpt/mail';
+import { createStorage } from '@learningpt/storage';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
 // `vite` is a dependency of the apps, not of the server; vitest re-exports the same Vite.
 import { createViteServer, type TestProject, type Vite } from 'vitest/node';
@@ -154,6 +156,7 @@ async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<str
   const worker = await startWorker({
     connectionString: databaseUrl,
     mailer: deps.mailer ?? createMailer(config),
+    storage: deps.storage ?? createStorage(config),
     log: silentJobLog,
     concurrency: 2,
     // New jobs arrive through LISTEN/NOTIFY at once; this only matters for retries.

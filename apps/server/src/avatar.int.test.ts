@@ -1,14 +1,35 @@
 // Avatar upload end to end: the real server, a real database, the real storage adapters (the local
 // disk in a temporary directory; the real `uploadthing` SDK against a local fake of UploadThing).
+// A replaced or cleared avatar loses its record at once and its file when the job worker runs.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJobsOnce, silentJobLog } from '@learningpt/jobs';
+import { DevMailbox } from '@learningpt/mail';
+import { createStorage } from '@learningpt/storage';
 import { startFakeUploadThing, type FakeUploadThing } from '@learningpt/storage/testing';
 import { startTestServer, type TestServer } from './testing/harness';
 import { multipart, png } from './testing/images';
 
 type AvatarAnswer = { success: boolean; user?: { avatarUrl: string }; error?: { code: string; message: string } };
+
+/** Runs the queued jobs once, as the server's worker would: with the server's own storage. */
+async function runJobs(s: TestServer): Promise<void> {
+  const mailDir = await fs.mkdtemp(path.join(os.tmpdir(), 'avatars-mail-'));
+  try {
+    const mailer = new DevMailbox({ dir: mailDir, log: () => {} });
+    await runJobsOnce({ connectionString: s.url, mailer, storage: createStorage(s.config), log: silentJobLog });
+  } finally {
+    await fs.rm(mailDir, { recursive: true, force: true });
+  }
+}
+/** The storage keys with a delete_stored_file job queued. */
+const queuedDeletions = async (s: TestServer) =>
+  (
+    await s.db.$queryRaw<{ key: string }[]>`
+      SELECT key FROM graphile_worker._private_jobs WHERE key LIKE 'delete_file:%' ORDER BY id`
+  ).map((j) => j.key.slice('delete_file:'.length));
 
 describe('avatar upload, local disk', () => {
   let s: TestServer;
@@ -113,15 +134,46 @@ describe('avatar upload, local disk', () => {
     expect(raw.status).toBe(415);
   });
 
-  it('replacing the avatar deletes the previous file and its record', async () => {
+  it('replacing the avatar drops the previous record at once and its file when the jobs run', async () => {
     const first = (await upload(png(1, 1))).body.user!.avatarUrl;
     const second = (await upload(png(1, 2))).body.user!.avatarUrl;
     expect(second).not.toBe(first);
-    expect((await s.app.inject({ url: `/uploads/${keyOf(first)}` })).statusCode).toBe(404);
-    expect((await s.app.inject({ url: `/uploads/${keyOf(second)}` })).statusCode).toBe(200);
     const rows = await s.db.uploadedFile.findMany({ where: { ownerId: userId, purpose: 'avatar' } });
     expect(rows.map((r) => r.url)).toEqual([second]);
+    expect(await queuedDeletions(s)).toContain(keyOf(first));
+    expect(await queuedDeletions(s)).not.toContain(keyOf(second));
+
+    await runJobs(s);
+    expect((await s.app.inject({ url: `/uploads/${keyOf(first)}` })).statusCode).toBe(404);
+    expect((await s.app.inject({ url: `/uploads/${keyOf(second)}` })).statusCode).toBe(200);
     expect(await fs.readdir(dir)).toEqual([keyOf(second)]);
+    expect(await queuedDeletions(s)).toEqual([]);
+  });
+
+  it('clearing the avatar with users.updateProfile queues the file for deletion; the jobs remove it', async () => {
+    const url = (await upload(png(2, 2))).body.user!.avatarUrl;
+    await runJobs(s); // the avatar it replaced
+    const { user } = await s.withToken(token).users.updateProfile({ avatarUrl: null });
+    expect(user.avatar).toBeNull();
+    expect(await s.db.uploadedFile.findUnique({ where: { key: keyOf(url) } })).toBeNull();
+    expect(await queuedDeletions(s)).toEqual([keyOf(url)]);
+    expect(await fs.readdir(dir)).toEqual([keyOf(url)]); // still there until the worker runs
+
+    await runJobs(s);
+    expect(await fs.readdir(dir)).toEqual([]);
+    expect((await s.app.inject({ url: `/uploads/${keyOf(url)}` })).statusCode).toBe(404);
+  });
+
+  it('changing the avatar to another address lets the uploaded one go too; other profile edits keep it', async () => {
+    const url = (await upload(png(3, 3))).body.user!.avatarUrl;
+    await runJobs(s);
+    await s.withToken(token).users.updateProfile({ name: 'Still me', bio: 'Same picture' });
+    expect(await queuedDeletions(s)).toEqual([]);
+    await s.withToken(token).users.updateProfile({ avatarUrl: 'https://cdn.example.com/me.png' });
+    expect(await s.db.uploadedFile.count({ where: { ownerId: userId, purpose: 'avatar' } })).toBe(0);
+    expect(await queuedDeletions(s)).toEqual([keyOf(url)]);
+    await runJobs(s);
+    expect(await fs.readdir(dir)).toEqual([]);
   });
 
   it('serves only safe keys', async () => {
@@ -145,7 +197,7 @@ describe('avatar upload, UploadThing', () => {
     await fake?.close();
   });
 
-  it('uploads through the SDK, stores the URL it answers, and deletes the replaced file', async () => {
+  it('uploads through the SDK, stores the URL it answers, and the worker deletes the replaced file', async () => {
     const { token, userId } = await s.sessionFor('student');
     const send = async (image: Buffer) => {
       const body = multipart(image, { filename: 'me.gif', type: 'image/gif' });
@@ -176,6 +228,10 @@ describe('avatar upload, UploadThing', () => {
 
     const again = await send(png(1, 1));
     expect(again.status).toBe(200);
+    expect(await s.db.uploadedFile.findUnique({ where: { key: up.key } })).toBeNull();
+    expect(await queuedDeletions(s)).toEqual([up.key]);
+    expect(fake.deleted).toEqual([]); // not before the worker runs
+    await runJobs(s);
     expect(fake.deleted).toEqual([up.key]);
     const del = fake.requests.find((r) => r.path === '/v6/deleteFiles');
     expect(del?.apiKeyHeader).toBe(fake.apiKey);

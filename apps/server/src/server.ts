@@ -25,6 +25,7 @@ try {
     worker = await startWorker({
       connectionString: config.DATABASE_URL,
       mailer: deps.mailer,
+      storage: deps.storage,
       log: app.log,
       concurrency: config.WORKER_CONCURRENCY,
     });

@@ -1,10 +1,14 @@
 // Program thumbnails end to end: POST /api/programs/{id}/thumbnail on the real server, a real
 // database and the local disk storage in a temporary directory. Who may upload, what is refused
-// before anything is stored, and what is left behind when a thumbnail is replaced.
+// before anything is stored, and what is left behind when a thumbnail is replaced or cleared (the
+// record at once; the file when the job worker runs, unless something else still shows it).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJobsOnce, silentJobLog } from '@learningpt/jobs';
+import { DevMailbox } from '@learningpt/mail';
+import { createStorage } from '@learningpt/storage';
 import { startTestServer, type TestServer } from './testing/harness';
 import { multipart, png } from './testing/images';
 import { makeProgram, makeUser, type TestProgram, type TestUser } from './testing/learning-fixtures';
@@ -17,6 +21,7 @@ type Answer = {
 
 let s: TestServer;
 let dir: string;
+let mailDir: string;
 let owner: TestUser;
 let other: TestUser;
 let student: TestUser;
@@ -34,9 +39,24 @@ const upload = (programId: string, file: Buffer, token: string | null, field = '
 };
 const keyOf = (url: string) => url.split('/uploads/')[1]!;
 const storedKeys = async () => (await fs.readdir(dir)).sort();
+/** Runs the queued jobs once, as the server's worker would: with the server's own storage. */
+const runJobs = () =>
+  runJobsOnce({
+    connectionString: s.url,
+    mailer: new DevMailbox({ dir: mailDir, log: () => {} }),
+    storage: createStorage(s.config),
+    log: silentJobLog,
+  });
+/** The storage keys with a delete_stored_file job queued. */
+const queuedDeletions = async () =>
+  (
+    await s.db.$queryRaw<{ key: string }[]>`
+      SELECT key FROM graphile_worker._private_jobs WHERE key LIKE 'delete_file:%' ORDER BY id`
+  ).map((j) => j.key.slice('delete_file:'.length));
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'thumbnails-'));
+  mailDir = await fs.mkdtemp(path.join(os.tmpdir(), 'thumbnails-mail-'));
   s = await startTestServer({
     env: { UPLOADS_DIR: dir, PUBLIC_API_URL: 'http://api.test', THUMBNAIL_MAX_BYTES: '8192' },
   });
@@ -51,6 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
   await fs.rm(dir, { recursive: true, force: true });
+  await fs.rm(mailDir, { recursive: true, force: true });
 });
 
 describe('program thumbnail upload', () => {
@@ -75,15 +96,20 @@ describe('program thumbnail upload', () => {
     expect(audit?.actorId).toBe(owner.id);
   });
 
-  it('replacing it deletes the previous file and its record; an admin may replace it too', async () => {
+  it('replacing it drops the previous record at once and its file when the jobs run; an admin may replace it too', async () => {
     const first = (await upload(program.id, png(1, 1), owner.token)).body.program!.thumbnail;
     const res = await upload(program.id, png(2, 1), admin.token);
     expect(res.status).toBe(200);
     const second = res.body.program!.thumbnail;
     expect(second).not.toBe(first);
-    expect(await storedKeys()).toEqual([keyOf(second)]);
     const rows = await s.db.uploadedFile.findMany({ where: { purpose: 'thumbnail', url: { in: [first, second] } } });
     expect(rows.map((r) => r.url)).toEqual([second]);
+    expect(await queuedDeletions()).toContain(keyOf(first));
+    expect(await storedKeys()).toContain(keyOf(first)); // until the worker runs
+
+    await runJobs();
+    expect(await storedKeys()).toEqual([keyOf(second)]);
+    expect(await queuedDeletions()).toEqual([]);
   });
 
   it('refuses everyone else before storing anything: anonymous 401, student and other instructor 404/403', async () => {
@@ -131,8 +157,40 @@ describe('program thumbnail upload', () => {
     });
     expect(other.status).toBe(400);
     expect(other.body.error?.message).toMatch(/https/);
+    expect(await queuedDeletions()).not.toContain(keyOf(url)); // re-sent unchanged: kept
     const cleared = await owner.caller.programs.update({ id: program.id, thumbnailUrl: null });
     expect(cleared.program.thumbnail).toBeNull();
+    expect(await s.db.uploadedFile.findUnique({ where: { key: keyOf(url) } })).toBeNull();
+    expect(await queuedDeletions()).toContain(keyOf(url));
+
+    await runJobs();
+    expect(await storedKeys()).not.toContain(keyOf(url));
+    expect((await s.app.inject({ url: `/uploads/${keyOf(url)}` })).statusCode).toBe(404);
+  });
+
+  it('a thumbnail another program also shows is kept until neither shows it', async () => {
+    const a = await makeProgram(s, { ownerId: owner.id, status: 'draft' });
+    const b = await makeProgram(s, { ownerId: other.id, status: 'draft' });
+    const shared = (await upload(a.id, png(6, 6), owner.token)).body.program!.thumbnail;
+    // An admin points program B at the same image (set in the database: programs.update takes
+    // only https addresses and this test server serves uploads over http).
+    await s.db.program.update({ where: { id: b.id }, data: { thumbnailUrl: shared } });
+
+    // A's owner replaces it with an upload, then clears that one: B still shows the first file.
+    const replacement = (await upload(a.id, png(7, 7), owner.token)).body.program!.thumbnail;
+    await owner.caller.programs.update({ id: a.id, thumbnailUrl: null });
+    expect(await queuedDeletions()).toEqual([keyOf(replacement)]);
+    await runJobs();
+    expect(await s.db.uploadedFile.findUnique({ where: { key: keyOf(shared) } })).not.toBeNull();
+    expect(await storedKeys()).toContain(keyOf(shared));
+    expect(await storedKeys()).not.toContain(keyOf(replacement));
+
+    // Once B stops showing it too, it goes.
+    await admin.caller.programs.update({ id: b.id, thumbnailUrl: 'https://cdn.example.com/b.png' });
+    expect(await s.db.uploadedFile.findUnique({ where: { key: keyOf(shared) } })).toBeNull();
+    expect(await queuedDeletions()).toEqual([keyOf(shared)]);
+    await runJobs();
+    expect(await storedKeys()).not.toContain(keyOf(shared));
   });
 
   it('a deleted program takes no thumbnail', async () => {
@@ -149,6 +207,7 @@ describe('program thumbnail upload', () => {
     expect(urls).toContain(thumbnailUrl);
     const rows = await s.db.uploadedFile.findMany({ where: { purpose: 'thumbnail', url: { in: urls } } });
     expect(rows.map((r) => r.url)).toEqual([thumbnailUrl]);
+    await runJobs();
     const files = await storedKeys();
     for (const url of urls) expect(files.includes(keyOf(url))).toBe(url === thumbnailUrl);
   });

@@ -1,8 +1,9 @@
 // `pnpm worker`: the job worker as its own process (production runs it beside the server, which
-// then has WORKER_IN_PROCESS=false). Same configuration and mailer as the server.
+// then has WORKER_IN_PROCESS=false). Same configuration, mailer and file storage as the server.
 import { pino } from 'pino';
 import { installJobQueue, startWorker } from '@learningpt/jobs';
 import { createMailer } from '@learningpt/mail';
+import { createStorage } from '@learningpt/storage';
 import { loggerOptions } from './logger';
 import { ConfigError, loadConfig, type Config } from './config';
 
@@ -19,7 +20,8 @@ try {
 
 const log = pino(loggerOptions(config) || { enabled: false }).child({ process: 'worker' });
 const mailer = createMailer(config, { log: (line) => log.info(line) });
-log.info({ mailer: mailer.constructor.name }, 'starting the job worker');
+const storage = createStorage(config);
+log.info({ mailer: mailer.constructor.name, storage: storage.provider }, 'starting the job worker');
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 try {
@@ -27,6 +29,7 @@ try {
   worker = await startWorker({
     connectionString: config.DATABASE_URL,
     mailer,
+    storage,
     log,
     concurrency: config.WORKER_CONCURRENCY,
   });

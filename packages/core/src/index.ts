@@ -47,3 +47,4 @@ export * from './instructors/profile';
 export * from './instructors/dashboard';
 export * from './search/search';
 export * from './uploads/attach-upload';
+export * from './uploads/file-deletion';

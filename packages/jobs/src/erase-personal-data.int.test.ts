@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { markAccountDeleted, systemClock } from '@learningpt/core';
 import { useTestDatabase } from '@learningpt/db/testing';
 import { DevMailbox } from '@learningpt/mail';
+import { LocalDiskStorage } from '@learningpt/storage';
 import { runJobsOnce, silentJobLog } from './index';
 
 const t = useTestDatabase({ max: 4 });
@@ -74,6 +75,37 @@ describe('erase_personal_data', () => {
     // The goodbye email went out (enqueued by the erase, sent in the same worker run) to the old address.
     const mails = await mailbox.list();
     expect(mails.filter((m) => m.to === 'ada@example.com')).toHaveLength(1);
+    expect(await t.db.$queryRaw<unknown[]>`SELECT 1 FROM graphile_worker._private_jobs`).toEqual([]);
+  });
+
+  it('removes the uploaded avatar too: its record at once, the stored file by the queued job', async () => {
+    const storage = new LocalDiskStorage({ dir: path.join(dir, 'uploads'), publicUrl: 'http://api.test/uploads' });
+    const user = await deletedUser('grace@example.com', 0);
+    const stored = await storage.put({
+      key: `avatar_${user.id}.png`,
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      contentType: 'image/png',
+      name: 'avatar.png',
+    });
+    await t.db.uploadedFile.create({
+      data: {
+        ownerId: user.id,
+        purpose: 'avatar',
+        storage: 'local',
+        key: stored.key,
+        url: stored.url,
+        mimeType: 'image/png',
+        sizeBytes: 4,
+      },
+    });
+    await t.db.user.update({ where: { id: user.id }, data: { avatarUrl: stored.url } });
+
+    // One run erases (and queues the file's deletion); the next picks up what the erase queued.
+    await runJobsOnce({ connectionString: t.url, mailer: mailbox, log: silentJobLog, storage });
+    expect(await t.db.uploadedFile.count({ where: { ownerId: user.id } })).toBe(0);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).avatarUrl).toBeNull();
+    await runJobsOnce({ connectionString: t.url, mailer: mailbox, log: silentJobLog, storage });
+    expect(await storage.read(stored.key)).toBeUndefined();
     expect(await t.db.$queryRaw<unknown[]>`SELECT 1 FROM graphile_worker._private_jobs`).toEqual([]);
   });
 

@@ -7,5 +7,6 @@ export {
   type Worker,
   type WorkerDeps,
 } from './worker';
+export { createDeleteStoredFileTask } from './delete-stored-file';
 export { createSendEmailTask, maskAddress, PermanentJobError } from './send-email';
 export { silentJobLog, type JobLog } from './log';

@@ -1,9 +1,17 @@
-import { ERASE_PERSONAL_DATA_TASK, SEND_EMAIL_TASK, type EmailTemplate } from '@learningpt/core';
+import {
+  DELETE_STORED_FILE_TASK,
+  ERASE_PERSONAL_DATA_TASK,
+  SEND_EMAIL_TASK,
+  type EmailTemplate,
+  type StorageProviderName,
+} from '@learningpt/core';
 import { createDb, type Db } from '@learningpt/db';
 import type { EmailTemplateName, Mailer } from '@learningpt/mail';
+import type { FileStorage } from '@learningpt/storage';
 import { run, runOnce, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import { graphileLogger, type JobLog } from './log';
+import { createDeleteStoredFileTask } from './delete-stored-file';
 import { createErasePersonalDataTask } from './erase-personal-data';
 import { createSendEmailTask } from './send-email';
 
@@ -11,10 +19,15 @@ import { createSendEmailTask } from './send-email';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const templatesMatch: Same<EmailTemplate, EmailTemplateName> = true;
 void templatesMatch;
+// …and so are the providers core records and the storage adapters answer.
+const providersMatch: Same<StorageProviderName, FileStorage['provider']> = true;
+void providersMatch;
 
 export interface WorkerDeps {
   connectionString: string;
   mailer: Mailer;
+  /** Where uploaded files are deleted (delete_stored_file). Without it those jobs fail, unretried. */
+  storage?: FileStorage | undefined;
   log: JobLog;
 }
 
@@ -43,6 +56,7 @@ export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close():
     taskList: {
       [SEND_EMAIL_TASK]: createSendEmailTask(deps),
       [ERASE_PERSONAL_DATA_TASK]: createErasePersonalDataTask({ db: getDb, log: deps.log }),
+      [DELETE_STORED_FILE_TASK]: createDeleteStoredFileTask({ storage: deps.storage, log: deps.log }),
     },
     close: async () => {
       await db?.$disconnect();

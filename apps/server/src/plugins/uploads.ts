@@ -3,8 +3,9 @@
 //   POST /api/programs/:id/thumbnail       field `thumbnail`  a program's image, owner or admin (THUMBNAIL_MAX_BYTES)
 // The type is decided from the bytes (JPEG, PNG, WebP, GIF), never from the file name or a
 // Content-Type. The file goes through the storage adapter (local disk or UploadThing), is recorded
-// as an UploadedFile in the same transaction as the change that points at it, and the file it
-// replaces is removed after the commit (best effort).
+// as an UploadedFile in the same transaction as the change that points at it; in that transaction
+// the file it replaces loses its row and a `delete_stored_file` job is queued, which the worker
+// runs after the commit (retried if the storage fails).
 //
 // GET /uploads/:key: the local disk's files (only when it is the storage in use).
 //
@@ -19,7 +20,6 @@ import {
   assertMayChangeThumbnail,
   attachAvatar,
   attachThumbnail,
-  type ReplacedFile,
   type StoredUpload,
 } from '@learningpt/core';
 import type { Db } from '@learningpt/db';
@@ -102,8 +102,7 @@ export async function registerUploads(
   const clock = { now: () => new Date() };
 
   /** Stores the bytes, then runs `attach`; if attaching fails, the stored file is taken away again. */
-  async function storeAndAttach<T extends { replaced: ReplacedFile[] }>(
-    req: FastifyRequest,
+  async function storeAndAttach<T>(
     image: { bytes: Buffer; type: { mime: string; ext: string } },
     prefix: string,
     attach: (upload: StoredUpload) => Promise<T>,
@@ -115,9 +114,9 @@ export async function registerUploads(
       contentType: type.mime,
       name: `${prefix}.${type.ext}`,
     });
-    let result: T;
     try {
-      result = await attach({
+      // The replaced file, if any, is queued for deletion inside attach's transaction.
+      return await attach({
         provider: storage.provider,
         key: stored.key,
         url: stored.url,
@@ -129,17 +128,6 @@ export async function registerUploads(
       await storage.delete(stored.key).catch(() => {});
       throw err;
     }
-    // After the commit: a failure here leaves an orphan file, never a broken image.
-    for (const old of result.replaced) {
-      if (old.storage !== storage.provider) {
-        req.log.warn({ key: old.key, storage: old.storage }, 'replaced file kept: stored by another provider');
-        continue;
-      }
-      await storage
-        .delete(old.key)
-        .catch((err: unknown) => req.log.warn({ err, key: old.key }, 'could not delete a replaced file'));
-    }
-    return result;
   }
 
   /** A domain refusal as the REST envelope, with the same status the API gives it. */
@@ -162,7 +150,7 @@ export async function registerUploads(
       });
       if (!image) return reply;
       const userId = session.user.userId;
-      await storeAndAttach(req, image, 'avatar', (upload) => attachAvatar({ db, userId, upload }));
+      await storeAndAttach(image, 'avatar', (upload) => attachAvatar({ db, userId, upload }));
       const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { avatarUrl: true } });
       return { success: true, user };
     });
@@ -186,7 +174,7 @@ export async function registerUploads(
             maxBytes: config.THUMBNAIL_MAX_BYTES,
           });
           if (!image) return reply;
-          const { program } = await storeAndAttach(req, image, 'thumbnail', (upload) =>
+          const { program } = await storeAndAttach(image, 'thumbnail', (upload) =>
             attachThumbnail({ db, clock, viewer, programId, upload }),
           );
           return { success: true, program };

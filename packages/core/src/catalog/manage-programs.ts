@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock';
 import { AppError, invalidField } from '../shared/errors';
 import { toMinor } from '../shared/money';
 import type { Viewer } from '../shared/viewer';
+import { releaseUploadedFiles } from '../uploads/file-deletion';
 import { getProgram } from './get-program';
 import { findManageableProgram, PROGRAM_NOT_FOUND } from './program-access-check';
 import { programSummaryInclude, toProgramSummary } from './program-view';
@@ -173,6 +174,14 @@ export async function updateProgram({
   const categoryId = input.category !== undefined ? await resolveCategoryId(db, input.category) : undefined;
   try {
     await db.$transaction(async (tx) => {
+      // The thumbnail it had before, read with the row locked (as attachThumbnail does), so an
+      // upload at the same time cannot slip in between.
+      let previousThumbnail: string | null = null;
+      if (input.thumbnailUrl !== undefined) {
+        const [row] = await tx.$queryRaw<{ thumbnailUrl: string | null }[]>`
+          SELECT "thumbnailUrl" FROM "Program" WHERE id = ${program.id}::uuid FOR UPDATE`;
+        previousThumbnail = row?.thumbnailUrl ?? null;
+      }
       await tx.program.update({
         where: { id: program.id },
         data: {
@@ -183,6 +192,10 @@ export async function updateProgram({
           updatedAt: clock.now(),
         },
       });
+      // Changed away from an uploaded image: that file goes, unless something else still shows it.
+      if (previousThumbnail && input.thumbnailUrl !== previousThumbnail) {
+        await releaseUploadedFiles(tx, { url: previousThumbnail, purpose: 'thumbnail' });
+      }
       await writeAudit(tx, {
         clock,
         actorId: viewer.userId,

@@ -3,6 +3,7 @@ import { writeAudit } from '../audit/write-audit';
 import { findManageableProgram } from '../catalog/program-access-check';
 import type { Clock } from '../shared/clock';
 import type { Viewer } from '../shared/viewer';
+import { releaseUploadedFiles, type DeleteStoredFilePayload } from './file-deletion';
 
 /** A file the storage adapter has just stored (not yet recorded anywhere). */
 export interface StoredUpload {
@@ -13,15 +14,12 @@ export interface StoredUpload {
   sizeBytes: number;
 }
 
-/** A file that nothing points at any more; the caller removes it from storage after the commit. */
-export interface ReplacedFile {
-  key: string;
-  storage: 'local' | 'uploadthing';
-}
+/** A file that nothing points at any more: its row is gone and a job deletes the stored file. */
+export type ReplacedFile = DeleteStoredFilePayload;
 
 /**
- * Records a new avatar and makes it the user's picture, in one transaction; answers the files it
- * replaced so the caller can delete them once the change is committed.
+ * Records a new avatar and makes it the user's picture, in one transaction; the avatars it
+ * replaces lose their rows and are queued for deletion in that transaction (see file-deletion.ts).
  */
 export async function attachAvatar({
   db,
@@ -33,14 +31,17 @@ export async function attachAvatar({
   upload: StoredUpload;
 }): Promise<{ replaced: ReplacedFile[] }> {
   return db.$transaction(async (tx) => {
-    const old = await tx.uploadedFile.findMany({
-      where: { ownerId: userId, purpose: 'avatar' },
-      select: { id: true, key: true, storage: true },
+    const created = await tx.uploadedFile.create({
+      data: { ownerId: userId, purpose: 'avatar', ...recordOf(upload) },
+      select: { id: true },
     });
-    await tx.uploadedFile.create({ data: { ownerId: userId, purpose: 'avatar', ...recordOf(upload) } });
     await tx.user.update({ where: { id: userId }, data: { avatarUrl: upload.url } });
-    if (old.length) await tx.uploadedFile.deleteMany({ where: { id: { in: old.map((f) => f.id) } } });
-    return { replaced: old.map(({ key, storage }) => ({ key, storage })) };
+    const replaced = await releaseUploadedFiles(tx, {
+      ownerId: userId,
+      purpose: 'avatar',
+      id: { not: created.id },
+    });
+    return { replaced };
   });
 }
 
@@ -63,7 +64,8 @@ export async function assertMayChangeThumbnail({
 /**
  * Makes a stored image the program's thumbnail (owner or admin), in one transaction with the
  * program row locked, so two uploads at once leave one thumbnail and one recorded file. The file
- * that was the thumbnail before (if it was an upload) is answered for deletion after the commit.
+ * that was the thumbnail before (if it was an upload that nothing else shows) is queued for
+ * deletion in the same transaction.
  */
 export async function attachThumbnail({
   db,
@@ -82,18 +84,14 @@ export async function attachThumbnail({
     await tx.$executeRaw`SELECT 1 FROM "Program" WHERE id = ${programId}::uuid FOR UPDATE`;
     const program = await findManageableProgram({ db: tx, programId, viewer });
     const current = await tx.program.findUniqueOrThrow({ where: { id: program.id }, select: { thumbnailUrl: true } });
-    const old = current.thumbnailUrl
-      ? await tx.uploadedFile.findMany({
-          where: { url: current.thumbnailUrl, purpose: 'thumbnail' },
-          select: { id: true, key: true, storage: true },
-        })
-      : [];
     await tx.uploadedFile.create({ data: { ownerId: viewer.userId, purpose: 'thumbnail', ...recordOf(upload) } });
     await tx.program.update({
       where: { id: program.id },
       data: { thumbnailUrl: upload.url, updatedAt: clock.now() },
     });
-    if (old.length) await tx.uploadedFile.deleteMany({ where: { id: { in: old.map((f) => f.id) } } });
+    const replaced = current.thumbnailUrl
+      ? await releaseUploadedFiles(tx, { url: current.thumbnailUrl, purpose: 'thumbnail' })
+      : [];
     await writeAudit(tx, {
       clock,
       actorId: viewer.userId,
@@ -102,10 +100,7 @@ export async function attachThumbnail({
       entityId: program.id,
       data: { key: upload.key, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes },
     });
-    return {
-      program: { id: program.id, thumbnail: upload.url },
-      replaced: old.map(({ key, storage }) => ({ key, storage })),
-    };
+    return { program: { id: program.id, thumbnail: upload.url }, replaced };
   });
 }
 

@@ -9,6 +9,7 @@ import { enqueueEmail } from '../mail/enqueue-email';
 import { AUTH_LIMITS, consumeRateLimits } from '../rate-limit/rate-limit';
 import type { Clock } from '../shared/clock';
 import { AppError, notFound } from '../shared/errors';
+import { releaseUploadedFiles } from '../uploads/file-deletion';
 
 type Tx = Db | Prisma.TransactionClient;
 
@@ -196,6 +197,8 @@ export async function erasePersonalData({ db, clock, userId }: { db: Db; clock: 
         preferences: {},
       },
     });
+    // Their picture is personal data too: the record goes now, the stored file with the queued job.
+    await releaseUploadedFiles(tx, { ownerId: userId, purpose: 'avatar' });
     await tx.session.deleteMany({ where: { userId } });
     await tx.oneTimeToken.deleteMany({ where: { userId } });
     await tx.aiChatSession.deleteMany({ where: { userId } });

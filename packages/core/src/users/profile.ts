@@ -2,6 +2,7 @@ import type { Db, Prisma } from '@learningpt/db';
 import type { UpdateProfileInput, UserProfile } from '@learningpt/schema';
 import type { Clock } from '../shared/clock';
 import { invalidField, notFound } from '../shared/errors';
+import { releaseUploadedFiles } from '../uploads/file-deletion';
 import { getUserStats } from './stats';
 import { currentPlan } from './subscription-tier';
 
@@ -53,7 +54,8 @@ export async function getProfile({ db, clock, userId }: { db: Db; clock: Clock; 
 
 /**
  * users.updateProfile. Social links and preferences are merged into what is stored (a link set to
- * null is removed). The avatar is an https URL for now; uploads come with the storage adapter.
+ * null is removed). The avatar is an https URL (uploads go through POST /api/users/avatar); when it
+ * changes away from an uploaded picture, that file is let go in the same transaction.
  */
 export async function updateProfile({
   db,
@@ -96,6 +98,9 @@ export async function updateProfile({
       };
     }
     if (Object.keys(data).length) await tx.user.update({ where: { id: userId }, data });
+    if (input.avatarUrl !== undefined && current.avatarUrl && input.avatarUrl !== current.avatarUrl) {
+      await releaseUploadedFiles(tx, { url: current.avatarUrl, purpose: 'avatar', ownerId: userId });
+    }
   });
   return getProfile({ db, clock, userId });
 }
