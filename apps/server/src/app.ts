@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await registerDocs(app, document);
   await registerHealth(app, { db });
   await registerDevMail(app, { mailer: deps.mailer, config });
-  await registerUploads(app, { db, config, storage: deps.storage ?? createStorage(config) });
+  await registerUploads(app, { db, clock: deps.clock, config, storage: deps.storage ?? createStorage(config) });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;

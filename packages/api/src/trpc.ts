@@ -148,6 +148,16 @@ export function roleProcedure(...roles: Role[]) {
   });
 }
 
+/** The caller as the domain sees them, or null when anonymous. */
+export const viewerOf = (ctx: Pick<AppContext, 'session'>): Viewer | null =>
+  ctx.session ? { userId: ctx.session.user.userId, role: ctx.session.user.role } : null;
+
+/** The signed-in caller as the domain sees them (handlers behind authedProcedure or a role). */
+export const signedIn = (ctx: { session: SessionInfo }): Viewer => ({
+  userId: ctx.session.user.userId,
+  role: ctx.session.user.role,
+});
+
 export const studentProcedure = roleProcedure('student');
 export const instructorProcedure = roleProcedure('instructor', 'admin');
 export const adminProcedure = roleProcedure('admin');

@@ -20,6 +20,7 @@ import {
   assertMayChangeThumbnail,
   attachAvatar,
   attachThumbnail,
+  type Clock,
   type StoredUpload,
 } from '@learningpt/core';
 import type { Db } from '@learningpt/db';
@@ -97,10 +98,8 @@ const ZProgramParams = z.object({ id: z.uuid() });
 
 export async function registerUploads(
   app: FastifyInstance,
-  { db, config, storage }: { db: Db; config: Config; storage: FileStorage },
+  { db, clock, config, storage }: { db: Db; clock: Clock; config: Config; storage: FileStorage },
 ) {
-  const clock = { now: () => new Date() };
-
   /** Stores the bytes, then runs `attach`; if attaching fails, the stored file is taken away again. */
   async function storeAndAttach<T>(
     image: { bytes: Buffer; type: { mime: string; ext: string } },
@@ -150,8 +149,7 @@ export async function registerUploads(
       });
       if (!image) return reply;
       const userId = session.user.userId;
-      await storeAndAttach(image, 'avatar', (upload) => attachAvatar({ db, userId, upload }));
-      const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { avatarUrl: true } });
+      const user = await storeAndAttach(image, 'avatar', (upload) => attachAvatar({ db, userId, upload }));
       return { success: true, user };
     });
 

@@ -5,7 +5,7 @@ import {
   ZAdminProgramListInput,
   ZManagedProgramListOutput,
 } from '@learningpt/schema';
-import { adminProcedure, createTRPCRouter } from '../trpc';
+import { adminProcedure, createTRPCRouter, signedIn } from '../trpc';
 
 /** admin.programs.*: catalogue moderation. Status changes and edits go through programs.* (admins may do anything there). */
 export const adminProgramsRouter = createTRPCRouter({
@@ -37,7 +37,7 @@ export const adminProgramsRouter = createTRPCRouter({
       featureProgram({
         db: ctx.db,
         clock: ctx.clock,
-        viewer: { userId: ctx.session.user.userId, role: ctx.session.user.role },
+        viewer: signedIn(ctx),
         id: input.id,
         featured: input.featured,
       }),

@@ -22,7 +22,6 @@ import {
   updateReview,
   updateSection,
   voteReviewHelpful,
-  type Viewer,
 } from '@learningpt/core';
 import {
   ZAddReviewInput,
@@ -68,19 +67,12 @@ import {
   createTRPCRouter,
   instructorProcedure,
   publicProcedure,
+  signedIn,
   studentProcedure,
-  type AppContext,
+  viewerOf,
 } from '../trpc';
 
 const tags = ['programs'];
-
-/** The signed-in caller as the domain sees them, or null. */
-export const viewerOf = (ctx: Pick<AppContext, 'session'>): Viewer | null =>
-  ctx.session ? { userId: ctx.session.user.userId, role: ctx.session.user.role } : null;
-const signedIn = (ctx: { session: NonNullable<AppContext['session']> }): Viewer => ({
-  userId: ctx.session.user.userId,
-  role: ctx.session.user.role,
-});
 
 /** programs.sections.*: the curriculum's sections (owner or admin). */
 const sectionsRouter = createTRPCRouter({

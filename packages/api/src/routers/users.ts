@@ -21,13 +21,11 @@ import {
   ZUserCertificatesOutput,
   ZUserStatsOutput,
 } from '@learningpt/schema';
-import { authedProcedure, createTRPCRouter, type AppContext } from '../trpc';
+import { authedProcedure, createTRPCRouter, signedIn, type AppContext } from '../trpc';
 
 const tags = ['users'];
 
 type Authed = AppContext & { session: NonNullable<AppContext['session']> };
-
-const viewerOf = (ctx: Authed) => ({ userId: ctx.session.user.userId, role: ctx.session.user.role });
 
 /** Shared by users.* and their REST aliases under /auth (Insta iQ's paths). */
 export const profileUpdate = ({ ctx, input }: { ctx: Authed; input: typeof ZUpdateProfileInput._output }) =>
@@ -67,14 +65,14 @@ export const usersRouter = createTRPCRouter({
     .meta({ route: { method: 'GET', path: '/users/enrolled-programs', tags, summary: 'My enrolled programs' } })
     .input(ZEnrolledProgramsInput)
     .output(ZEnrolledProgramsOutput)
-    .query(({ ctx, input }) => findEnrolledPrograms({ db: ctx.db, clock: ctx.clock, viewer: viewerOf(ctx), ...input })),
+    .query(({ ctx, input }) => findEnrolledPrograms({ db: ctx.db, clock: ctx.clock, viewer: signedIn(ctx), ...input })),
 
   /** REST alias of enrolledPrograms (Insta iQ's path). */
   enrolledCourses: authedProcedure
     .meta({ route: { method: 'GET', path: '/courses/enrolled', tags, summary: 'My enrolled programs' } })
     .input(ZEnrolledProgramsInput)
     .output(ZEnrolledProgramsOutput)
-    .query(({ ctx, input }) => findEnrolledPrograms({ db: ctx.db, clock: ctx.clock, viewer: viewerOf(ctx), ...input })),
+    .query(({ ctx, input }) => findEnrolledPrograms({ db: ctx.db, clock: ctx.clock, viewer: signedIn(ctx), ...input })),
 
   certificates: authedProcedure
     .meta({ route: { method: 'GET', path: '/users/certificates', tags, summary: 'My certificates' } })

@@ -162,15 +162,6 @@ export async function updateProgram({
   if (input.featured !== undefined && viewer.role !== 'admin') {
     throw new AppError('FORBIDDEN', 'Only admins can feature programs.');
   }
-  if (input.thumbnailUrl && !input.thumbnailUrl.startsWith('https://')) {
-    const { thumbnailUrl } = await db.program.findUniqueOrThrow({
-      where: { id: program.id },
-      select: { thumbnailUrl: true },
-    });
-    if (input.thumbnailUrl !== thumbnailUrl) {
-      throw invalidField('thumbnailUrl', 'thumbnailUrl must be an https:// URL (or upload an image)');
-    }
-  }
   const categoryId = input.category !== undefined ? await resolveCategoryId(db, input.category) : undefined;
   try {
     await db.$transaction(async (tx) => {
@@ -181,6 +172,14 @@ export async function updateProgram({
         const [row] = await tx.$queryRaw<{ thumbnailUrl: string | null }[]>`
           SELECT "thumbnailUrl" FROM "Program" WHERE id = ${program.id}::uuid FOR UPDATE`;
         previousThumbnail = row?.thumbnailUrl ?? null;
+        // A new address must be https; the current one (maybe a local upload on http) may come back unchanged.
+        if (
+          input.thumbnailUrl &&
+          input.thumbnailUrl !== previousThumbnail &&
+          !input.thumbnailUrl.startsWith('https://')
+        ) {
+          throw invalidField('thumbnailUrl', 'thumbnailUrl must be an https:// URL (or upload an image)');
+        }
       }
       await tx.program.update({
         where: { id: program.id },

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit';
 import { findManageableProgram } from '../catalog/program-access-check';
 import type { Clock } from '../shared/clock';
 import type { Viewer } from '../shared/viewer';
-import { releaseUploadedFiles, type DeleteStoredFilePayload } from './file-deletion';
+import { releaseUploadedFiles } from './file-deletion';
 
 /** A file the storage adapter has just stored (not yet recorded anywhere). */
 export interface StoredUpload {
@@ -13,9 +13,6 @@ export interface StoredUpload {
   mimeType: string;
   sizeBytes: number;
 }
-
-/** A file that nothing points at any more: its row is gone and a job deletes the stored file. */
-export type ReplacedFile = DeleteStoredFilePayload;
 
 /**
  * Records a new avatar and makes it the user's picture, in one transaction; the avatars it
@@ -29,19 +26,15 @@ export async function attachAvatar({
   db: Db;
   userId: string;
   upload: StoredUpload;
-}): Promise<{ replaced: ReplacedFile[] }> {
+}): Promise<{ avatarUrl: string }> {
   return db.$transaction(async (tx) => {
     const created = await tx.uploadedFile.create({
       data: { ownerId: userId, purpose: 'avatar', ...recordOf(upload) },
       select: { id: true },
     });
     await tx.user.update({ where: { id: userId }, data: { avatarUrl: upload.url } });
-    const replaced = await releaseUploadedFiles(tx, {
-      ownerId: userId,
-      purpose: 'avatar',
-      id: { not: created.id },
-    });
-    return { replaced };
+    await releaseUploadedFiles(tx, { ownerId: userId, purpose: 'avatar', id: { not: created.id } });
+    return { avatarUrl: upload.url };
   });
 }
 
@@ -79,19 +72,17 @@ export async function attachThumbnail({
   viewer: Viewer;
   programId: string;
   upload: StoredUpload;
-}): Promise<{ program: { id: string; thumbnail: string }; replaced: ReplacedFile[] }> {
+}): Promise<{ program: { id: string; thumbnail: string } }> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Program" WHERE id = ${programId}::uuid FOR UPDATE`;
+    const [current] = await tx.$queryRaw<{ thumbnailUrl: string | null }[]>`
+      SELECT "thumbnailUrl" FROM "Program" WHERE id = ${programId}::uuid FOR UPDATE`;
     const program = await findManageableProgram({ db: tx, programId, viewer });
-    const current = await tx.program.findUniqueOrThrow({ where: { id: program.id }, select: { thumbnailUrl: true } });
     await tx.uploadedFile.create({ data: { ownerId: viewer.userId, purpose: 'thumbnail', ...recordOf(upload) } });
     await tx.program.update({
       where: { id: program.id },
       data: { thumbnailUrl: upload.url, updatedAt: clock.now() },
     });
-    const replaced = current.thumbnailUrl
-      ? await releaseUploadedFiles(tx, { url: current.thumbnailUrl, purpose: 'thumbnail' })
-      : [];
+    if (current?.thumbnailUrl) await releaseUploadedFiles(tx, { url: current.thumbnailUrl, purpose: 'thumbnail' });
     await writeAudit(tx, {
       clock,
       actorId: viewer.userId,
@@ -100,7 +91,7 @@ export async function attachThumbnail({
       entityId: program.id,
       data: { key: upload.key, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes },
     });
-    return { program: { id: program.id, thumbnail: upload.url }, replaced };
+    return { program: { id: program.id, thumbnail: upload.url } };
   });
 }
 
