@@ -6,7 +6,7 @@ import type { DeleteStoredFilePayload } from '@learningpt/core';
 import type { FileStorage } from '@learningpt/storage';
 import type { Task } from 'graphile-worker';
 import type { JobLog } from './log';
-import { failPermanently, PermanentJobError } from './send-email';
+import { failPermanently, PermanentJobError } from './permanent-failure';
 
 const PROVIDERS: readonly string[] = ['local', 'uploadthing'] satisfies DeleteStoredFilePayload['storage'][];
 

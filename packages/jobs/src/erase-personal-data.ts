@@ -5,7 +5,7 @@ import { erasePersonalData, systemClock, type Clock } from '@learningpt/core';
 import type { Db } from '@learningpt/db';
 import type { Task } from 'graphile-worker';
 import type { JobLog } from './log';
-import { failPermanently } from './send-email';
+import { failPermanently } from './permanent-failure';
 
 export function createErasePersonalDataTask({
   db,

@@ -8,5 +8,6 @@ export {
   type WorkerDeps,
 } from './worker';
 export { createDeleteStoredFileTask } from './delete-stored-file';
-export { createSendEmailTask, maskAddress, PermanentJobError } from './send-email';
+export { PermanentJobError } from './permanent-failure';
+export { createSendEmailTask, maskAddress } from './send-email';
 export { silentJobLog, type JobLog } from './log';

@@ -3,12 +3,9 @@
 // anything else is retried by graphile-worker with its exponential backoff.
 import { EMAIL_TEMPLATES, type SendEmailPayload } from '@learningpt/core';
 import { isRetryableMailError, renderEmail, type Mailer } from '@learningpt/mail';
-import type { JobHelpers, Task } from 'graphile-worker';
+import type { Task } from 'graphile-worker';
 import type { JobLog } from './log';
-
-export class PermanentJobError extends Error {
-  override readonly name = 'PermanentJobError';
-}
+import { failPermanently, PermanentJobError } from './permanent-failure';
 
 export function createSendEmailTask({ mailer, log }: { mailer: Mailer; log: JobLog }): Task {
   return async (raw, helpers) => {
@@ -40,15 +37,6 @@ export function createSendEmailTask({ mailer, log }: { mailer: Mailer; log: JobL
       throw err;
     }
   };
-}
-
-/** Sets the job's attempts budget to what it has used, so graphile-worker keeps it as failed. */
-/** Keeps the job as failed (with its last_error) and stops graphile-worker from retrying it. */
-export async function failPermanently(helpers: JobHelpers): Promise<void> {
-  await helpers.query(
-    'UPDATE graphile_worker._private_jobs SET max_attempts = greatest(attempts, 1) WHERE id = $1::bigint',
-    [helpers.job.id],
-  );
 }
 
 function parsePayload(raw: unknown): SendEmailPayload {
