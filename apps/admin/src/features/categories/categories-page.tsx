@@ -6,11 +6,8 @@ import { PageHeader } from '../../components/page-header';
 import { formatNumber } from '../../lib/format';
 import { CategoryDialog, type CategoryAction } from './category-dialog';
 import { treeOrder, useInvalidateCategories } from './category-tree';
+import { actionButton, td, th } from '../../components/table-classes';
 
-const th = 'whitespace-nowrap px-3 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
-const td = 'px-3 py-3 align-top';
-const actionButton =
-  'rounded-md px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-50 disabled:cursor-not-allowed disabled:opacity-50';
 const inactiveBadge =
   'ml-2 inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 align-middle text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-500/20';
 

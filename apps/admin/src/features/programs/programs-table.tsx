@@ -4,12 +4,7 @@ import { formatDate, formatMoney, formatNumber, LEVEL_LABELS } from '../../lib/f
 import { programEditorUrl } from '../../lib/links';
 import type { ProgramAction } from './program-action-dialog';
 import { managedStatus, ProgramStatusBadge } from './program-badges';
-
-const th = 'whitespace-nowrap px-3 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
-const td = 'px-3 py-3 align-top';
-
-const actionButton =
-  'rounded-md px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-50 disabled:cursor-not-allowed disabled:opacity-50';
+import { actionButton, td, th } from '../../components/table-classes';
 
 interface ProgramsTableProps {
   programs: ManagedProgram[];

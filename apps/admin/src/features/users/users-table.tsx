@@ -2,8 +2,8 @@ import type { AdminUserSummary } from '@learningpt/schema';
 import { formatDate } from '../../lib/format';
 import type { UserAction } from './user-action-dialog';
 import { RoleBadge, StatusBadge } from './user-badges';
+import { th } from '../../components/table-classes';
 
-const th = 'whitespace-nowrap px-3 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
 const td = 'px-3 py-3 align-middle';
 const action =
   'rounded-md px-2 py-1 text-xs font-medium text-indigo-600 hover:bg-indigo-50 disabled:cursor-not-allowed disabled:text-slate-300 disabled:hover:bg-transparent';
