@@ -4,8 +4,8 @@
 // rows they answer, and their REST paths next to the public /instructors/{id} ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedProgram } from '@learningpt/schema';
-import { startTestServer, type TestServer } from './testing/harness';
-import { makeProgram, makeUser, outcome, type TestProgram, type TestUser } from './testing/learning-fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { makeProgram, makeUser, outcome, type TestProgram, type TestUser } from '../../testing/learning-fixtures';
 
 let s: TestServer;
 let owner: TestUser;

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programSearchSql } from '@learningpt/core';
 import { Prisma } from '@learningpt/db';
 import { createTestDatabase, type TestDatabase } from '@learningpt/db/testing';
-import type { TestServer } from './testing/harness';
-import { startTestServer } from './testing/harness';
-import { makeProgram, makeUser } from './testing/learning-fixtures';
+import type { TestServer } from '../../testing/harness';
+import { startTestServer } from '../../testing/harness';
+import { makeProgram, makeUser } from '../../testing/learning-fixtures';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // notifications.*: a user's own notifications only; unread counts from the rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '@learningpt/core';
-import { UNREAD_NOTIFICATIONS } from '../../../prisma/seed/fixtures';
-import { startTestServer, type TestServer } from './testing/harness';
-import { makeUser } from './testing/learning-fixtures';
+import { UNREAD_NOTIFICATIONS } from '../../../../../prisma/seed/fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { makeUser } from '../../testing/learning-fixtures';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Enrolling, reading lessons and tracking progress. Expected values come from the rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAILS } from '../../../prisma/seed/fixtures';
-import { startTestServer, type TestServer } from './testing/harness';
+import { DEMO_EMAILS } from '../../../../../prisma/seed/fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
 import {
   enrollDirectly,
   makeProgram,
@@ -9,7 +9,7 @@ import {
   subscribe,
   type TestUser,
   containing,
-} from './testing/learning-fixtures';
+} from '../../testing/learning-fixtures';
 
 let s: TestServer;
 let owner: TestUser;

@@ -2,9 +2,9 @@
 // the database: enrollments, plans, owner/admin, lapsed subscriptions, deleted programs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getFeatureAccess, PLAN_PROGRAM_ACCESS, type Feature, type Viewer } from '@learningpt/core';
-import { SUBSCRIPTION_PLANS } from '../../../prisma/seed/fixtures';
-import { startTestServer, type TestServer } from './testing/harness';
-import { enrollDirectly, makeProgram, makeUser, subscribe, type TestUser } from './testing/learning-fixtures';
+import { SUBSCRIPTION_PLANS } from '../../../../../prisma/seed/fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { enrollDirectly, makeProgram, makeUser, subscribe, type TestUser } from '../../testing/learning-fixtures';
 
 let s: TestServer;
 let owner: TestUser;

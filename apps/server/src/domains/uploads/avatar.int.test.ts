@@ -9,8 +9,8 @@ import { runJobsOnce, silentJobLog } from '@learningpt/jobs';
 import { DevMailbox } from '@learningpt/mail';
 import { createStorage } from '@learningpt/storage';
 import { startFakeUploadThing, type FakeUploadThing } from '@learningpt/storage/testing';
-import { startTestServer, type TestServer } from './testing/harness';
-import { multipart, png } from './testing/images';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { multipart, png } from '../../testing/images';
 
 type AvatarAnswer = { success: boolean; user?: { avatarUrl: string }; error?: { code: string; message: string } };
 

@@ -3,8 +3,8 @@
 // program's owner and an admin — each allowed or refused as API.md says. Every cell runs on
 // fresh rows, so a mutation in one cell cannot decide another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller, TestServer } from './testing/harness';
-import { startTestServer } from './testing/harness';
+import type { Caller, TestServer } from '../../testing/harness';
+import { startTestServer } from '../../testing/harness';
 import {
   enrollDirectly,
   makeProgram,
@@ -12,7 +12,7 @@ import {
   outcome,
   type TestProgram,
   type TestUser,
-} from './testing/learning-fixtures';
+} from '../../testing/learning-fixtures';
 
 let s: TestServer;
 let owner: TestUser;

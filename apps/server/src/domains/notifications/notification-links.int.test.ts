@@ -1,10 +1,10 @@
 // Every in-app notification the catalog / learning / instructors domain creates links to a page
 // the web app has (apps/web/src/app.tsx), or to nothing when no web page fits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTIFICATIONS } from '../../../prisma/seed/data/activity';
-import { startTestServer, type TestServer } from './testing/harness';
-import { makeProgram, makeUser, type TestUser } from './testing/learning-fixtures';
-import { queuedEmails } from './testing/outbox';
+import { NOTIFICATIONS } from '../../../../../prisma/seed/data/activity';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { makeProgram, makeUser, type TestUser } from '../../testing/learning-fixtures';
+import { queuedEmails } from '../../testing/outbox';
 
 /** The web app's pages, as its router declares them. */
 const WEB_PAGES = [

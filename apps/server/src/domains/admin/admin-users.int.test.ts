@@ -1,8 +1,8 @@
 // admin.users.*: list/search/filter, view, create, update, delete, ban/unban, role and status,
 // each written to the audit log; admins cannot ban or demote themselves; nobody else may call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../prisma/seed/fixtures';
-import { startTestServer, type Caller, type TestServer } from './testing/harness';
+import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../../../prisma/seed/fixtures';
+import { startTestServer, type Caller, type TestServer } from '../../testing/harness';
 
 let s: TestServer;
 let admin: Caller;

@@ -3,8 +3,8 @@
 // exempt from it, and the per-IP cap stops one address guessing across many accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '@learningpt/core';
-import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../prisma/seed/fixtures';
-import { startTestServer, type TestServer } from './testing/harness';
+import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../../../prisma/seed/fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // Instructors (API.md "instructors"): applying, the admin's decision and what it leaves behind,
 // public profiles with numbers computed from rows, and the instructor dashboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller, TestServer } from './testing/harness';
-import { startTestServer } from './testing/harness';
-import { enrollDirectly, makeProgram, makeUser, outcome, type TestUser } from './testing/learning-fixtures';
-import { queuedEmails } from './testing/outbox';
+import type { Caller, TestServer } from '../../testing/harness';
+import { startTestServer } from '../../testing/harness';
+import { enrollDirectly, makeProgram, makeUser, outcome, type TestUser } from '../../testing/learning-fixtures';
+import { queuedEmails } from '../../testing/outbox';
 
 let s: TestServer;
 let owner: TestUser;

@@ -2,7 +2,7 @@
 // the rows themselves with plain Prisma queries, independently of the code under test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramSummary } from '@learningpt/schema';
-import { startTestServer, type TestServer } from './testing/harness';
+import { startTestServer, type TestServer } from '../../testing/harness';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 // Reviews: listing, adding (enrolled students, once), editing, helpful votes, and the program's
 // running totals staying equal to the sums of its Review rows under concurrency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/harness';
-import { enrollDirectly, makeProgram, makeUser, type TestUser, containing } from './testing/learning-fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { enrollDirectly, makeProgram, makeUser, type TestUser, containing } from '../../testing/learning-fixtures';
 
 let s: TestServer;
 let owner: TestUser;

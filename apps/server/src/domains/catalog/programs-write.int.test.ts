@@ -1,8 +1,8 @@
 // Writing the catalogue: programs (create / update / status / soft delete / featured),
 // categories, and curriculum sections and lessons. Expectations are checked against the rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/harness';
-import { enrollDirectly, makeProgram, makeUser, type TestUser, containing } from './testing/learning-fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { enrollDirectly, makeProgram, makeUser, type TestUser, containing } from '../../testing/learning-fixtures';
 
 let s: TestServer;
 let jane: TestUser;

@@ -2,9 +2,9 @@
 // Expected numbers are computed here from the rows with plain Prisma queries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '@learningpt/core';
-import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../prisma/seed/fixtures';
-import { lastEmail } from './testing/outbox';
-import { startTestServer, type TestServer } from './testing/harness';
+import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../../../prisma/seed/fixtures';
+import { lastEmail } from '../../testing/outbox';
+import { startTestServer, type TestServer } from '../../testing/harness';
 
 let s: TestServer;
 beforeAll(async () => {

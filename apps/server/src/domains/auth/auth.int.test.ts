@@ -3,9 +3,9 @@
 import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, passwordNeedsRehash } from '@learningpt/core';
-import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../prisma/seed/fixtures';
-import { lastEmail, linkToken, queuedEmails } from './testing/outbox';
-import { startTestServer, type TestServer } from './testing/harness';
+import { DEMO_EMAILS, DEMO_PASSWORDS } from '../../../../../prisma/seed/fixtures';
+import { lastEmail, linkToken, queuedEmails } from '../../testing/outbox';
+import { startTestServer, type TestServer } from '../../testing/harness';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobsOnce, silentJobLog } from '@learningpt/jobs';
 import { DevMailbox } from '@learningpt/mail';
 import { createStorage } from '@learningpt/storage';
-import { startTestServer, type TestServer } from './testing/harness';
-import { multipart, png } from './testing/images';
-import { makeProgram, makeUser, type TestProgram, type TestUser } from './testing/learning-fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { multipart, png } from '../../testing/images';
+import { makeProgram, makeUser, type TestProgram, type TestUser } from '../../testing/learning-fixtures';
 
 type Answer = {
   success: boolean;

@@ -2,8 +2,8 @@
 // admins only — categories.list shows only the active ones, so a retired category could not be
 // found again to re-activate it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing/harness';
-import { makeProgram, makeUser, outcome, type TestUser } from './testing/learning-fixtures';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { makeProgram, makeUser, outcome, type TestUser } from '../../testing/learning-fixtures';
 
 let s: TestServer;
 let admin: TestUser;
