@@ -143,13 +143,6 @@ export const SUBSCRIPTION_PLANS = rows.plans.map((p) => ({
   limits: p.limits as Record<string, number>,
 }));
 
-/** Users with a live subscription, by email → plan id. Everyone else is on 'free'. */
-export const CURRENT_PLAN_BY_EMAIL: Readonly<Record<string, string>> = Object.fromEntries(
-  rows.subscriptions
-    .filter((s) => s.status === 'active' || s.status === 'trialing' || s.status === 'past_due')
-    .map((s) => [emailById.get(s.userId)!, s.planId]),
-);
-
 export const EVENT_FACTS = {
   total: EVENTS.length,
   /** status upcoming and starting after BASE_DATE. */

@@ -26,7 +26,7 @@ export * from './users/profile';
 export * from './users/learning';
 export * from './users/account';
 export * from './users/export-data';
-export * from './users/subscription-tier';
+export * from './billing/live-plan';
 export * from './admin/users';
 export * from './html/sanitize';
 export * from './catalog/slug';

@@ -38,7 +38,7 @@ export const adminUsersRouter = createTRPCRouter({
     .meta({ route: { method: 'GET', path: '/admin/users', tags, summary: 'List, search and filter users' } })
     .input(ZAdminUserListInput)
     .output(ZAdminUserListOutput)
-    .query(({ ctx, input }) => findUsers({ db: ctx.db, ...input })),
+    .query(({ ctx, input }) => findUsers({ db: ctx.db, clock: ctx.clock, ...input })),
 
   byId: adminProcedure
     .meta({ route: { method: 'GET', path: '/admin/users/{id}', tags, summary: 'One user' } })

@@ -145,7 +145,7 @@ export const authRouter = createTRPCRouter({
   me: authedProcedure
     .meta({ route: { method: 'GET', path: '/auth/profile', tags, summary: 'The signed-in user' } })
     .output(ZMeOutput)
-    .query(({ ctx }) => getCurrentUser({ db: ctx.db, userId: ctx.session.user.userId })),
+    .query(({ ctx }) => getCurrentUser({ db: ctx.db, clock: ctx.clock, userId: ctx.session.user.userId })),
 
   sessions: authedProcedure
     .meta({ route: { method: 'GET', path: '/auth/sessions', tags, summary: 'My signed-in sessions' } })

@@ -11,11 +11,11 @@
 //          program (a lapsed subscription takes subscription-sourced access away);
 //   4. without an enrollment: a live subscription whose plan includes the program, for programs
 //      open to the public (published, not deleted).
-// A live subscription: status active or trialing and currentPeriodEnd after ctx.clock's now,
-// on a plan that exists and is active in SubscriptionPlan.
+// A live subscription: the one rule in billing/live-plan.ts (livePlanOf).
 import type { Db, Enrollment, Prisma, ProgramLevel } from '@learningpt/db';
 import type { Clock } from '../shared/clock';
 import type { Viewer } from '../shared/viewer';
+import { livePlanOf } from '../billing/live-plan';
 import { isPubliclyVisible, programCoreSelect, type ProgramCore } from '../catalog/program-access-check';
 
 export const FEATURES = ['chatbot', 'documentation', 'examSimulator'] as const;
@@ -48,21 +48,6 @@ export const PLAN_PROGRAM_ACCESS: Readonly<
 };
 
 type DbLike = Db | Prisma.TransactionClient;
-
-/** The user's live subscription plan, or null (see the header for "live"). */
-export async function livePlanOf({ db, clock, userId }: { db: DbLike; clock: Clock; userId: string }) {
-  const sub = await db.subscription.findFirst({
-    where: {
-      userId,
-      status: { in: ['active', 'trialing'] },
-      currentPeriodEnd: { gt: clock.now() },
-      plan: { active: true },
-    },
-    orderBy: { currentPeriodEnd: 'desc' },
-    select: { planId: true, currentPeriodEnd: true },
-  });
-  return sub ? { planId: sub.planId, currentPeriodEnd: sub.currentPeriodEnd } : null;
-}
 
 /** The features of this program that the user's live plan includes (empty without one). */
 export async function planFeaturesFor({

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/sessions';
 import type { AuthSettings } from '../auth/settings';
 import { markAccountDeleted } from '../users/account';
-import { tiersOf } from '../users/subscription-tier';
+import { livePlansOf } from '../billing/live-plan';
 import type { Clock } from '../shared/clock';
 import { AppError, notFound } from '../shared/errors';
 import { pageOffset, paginationMeta } from '../shared/pagination';
@@ -62,8 +62,10 @@ export async function findUsers({
   status,
   search,
   sort,
+  clock,
 }: {
   db: Db;
+  clock: Clock;
   page: number;
   limit: number;
   role?: Role;
@@ -93,12 +95,9 @@ export async function findUsers({
       select: summarySelect,
     }),
   ]);
-  const tiers = await tiersOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const plans = await livePlansOf({ db, clock, userIds: rows.map((r) => r.id) });
   return {
-    users: rows.map((u) => toSummary(u, tiers.get(u.id))),
+    users: rows.map((u) => toSummary(u, plans.get(u.id)?.planId)),
     pagination: { ...paginationMeta(total, page, limit), totalUsers: total },
   };
 }
@@ -119,12 +118,12 @@ export async function getUserForAdmin({ db, clock, id }: { db: Db; clock: Clock;
   if (!u) throw notFound('User');
   const now = clock.now();
   const [tiers, activeSessions] = await Promise.all([
-    tiersOf(db, [id]),
+    livePlansOf({ db, clock, userIds: [id] }),
     db.session.count({ where: { userId: id, expiresAt: { gt: now }, absoluteExpiresAt: { gt: now } } }),
   ]);
   return {
     user: {
-      ...toSummary(u, tiers.get(id)),
+      ...toSummary(u, tiers.get(id)?.planId),
       avatar: u.avatarUrl,
       bio: u.bio,
       deletedAt: u.deletedAt,

@@ -1,7 +1,8 @@
 import type { Db, Prisma } from '@learningpt/db';
 import type { AuthUser } from '@learningpt/schema';
 import { AppError } from '../shared/errors';
-import { currentPlan } from '../users/subscription-tier';
+import { currentTier } from '../billing/live-plan';
+import type { Clock } from '../shared/clock';
 
 export const authUserSelect = {
   id: true,
@@ -13,10 +14,10 @@ export const authUserSelect = {
 } as const satisfies Prisma.UserSelect;
 
 export async function toAuthUser(
-  db: Db | Prisma.TransactionClient,
+  { db, clock }: { db: Db | Prisma.TransactionClient; clock: Clock },
   u: Prisma.UserGetPayload<{ select: typeof authUserSelect }>,
 ): Promise<AuthUser> {
-  const { tier } = await currentPlan(db, u.id);
+  const { tier } = await currentTier({ db, clock, userId: u.id });
   return {
     id: u.id,
     name: u.name,
@@ -29,8 +30,16 @@ export async function toAuthUser(
 }
 
 /** auth.me: the signed-in user as the sign-in answer shows them. */
-export async function getCurrentUser({ db, userId }: { db: Db; userId: string }): Promise<{ user: AuthUser }> {
+export async function getCurrentUser({
+  db,
+  clock,
+  userId,
+}: {
+  db: Db;
+  clock: Clock;
+  userId: string;
+}): Promise<{ user: AuthUser }> {
   const u = await db.user.findUnique({ where: { id: userId }, select: authUserSelect });
   if (!u) throw new AppError('UNAUTHORIZED', 'Please sign in to continue.');
-  return { user: await toAuthUser(db, u) };
+  return { user: await toAuthUser({ db, clock }, u) };
 }

@@ -76,7 +76,7 @@ export async function login({
     refreshToken: token,
     expiresAt: session.expiresAt,
     absoluteExpiresAt: session.absoluteExpiresAt,
-    user: await toAuthUser(db, user),
+    user: await toAuthUser({ db, clock }, user),
   };
 }
 

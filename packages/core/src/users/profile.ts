@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock';
 import { invalidField, notFound } from '../shared/errors';
 import { releaseUploadedFiles } from '../uploads/file-deletion';
 import { getUserStats } from './stats';
-import { currentPlan } from './subscription-tier';
+import { currentTier } from '../billing/live-plan';
 
 type JsonMap = Record<string, string | number | boolean>;
 
@@ -23,7 +23,7 @@ export async function getProfile({ db, clock, userId }: { db: Db; clock: Clock; 
 }> {
   const u = await db.user.findUnique({ where: { id: userId } });
   if (!u) throw notFound('User');
-  const [plan, stats] = await Promise.all([currentPlan(db, userId), getUserStats({ db, clock, userId })]);
+  const [plan, stats] = await Promise.all([currentTier({ db, clock, userId }), getUserStats({ db, clock, userId })]);
   return {
     user: {
       id: u.id,

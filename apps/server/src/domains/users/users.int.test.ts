@@ -39,8 +39,14 @@ describe('users.profile and updateProfile', () => {
       totalPoints: stats.stats.totalPoints,
       streak: stats.stats.currentStreak,
     });
+    // Live: active or trialing, period not over, plan active (past_due gives no plan).
     const live = await s.db.subscription.findFirst({
-      where: { userId: john.id, status: { in: ['active', 'trialing', 'past_due'] } },
+      where: {
+        userId: john.id,
+        status: { in: ['active', 'trialing'] },
+        currentPeriodEnd: { gt: s.clock.now() },
+        plan: { active: true },
+      },
     });
     expect(user.subscriptionTier).toBe(live?.planId ?? 'free');
   });
