@@ -12,6 +12,16 @@ import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
 import { seedDemoData } from '../prisma/seed/index';
 
+// Production settings (no development aids); the bench sends no email, so the key is a stand-in.
+const BENCH_PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  APP_ORIGINS: 'http://localhost:5173',
+  PUBLIC_WEB_URL: 'http://localhost:5173',
+  PUBLIC_API_URL: 'http://localhost:3000',
+  RESEND_API_KEY: 're_bench_unused',
+  MAIL_FROM: 'LearninGPT <no-reply@localhost.localdomain>',
+};
+
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
@@ -27,7 +37,7 @@ await migrate({ connectionString: url });
 const db = createDb({ connectionString: url, max: 10 });
 await seedDemoData({ db });
 
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'silent' });
+const config = loadConfig({ ...BENCH_PRODUCTION_ENV, DATABASE_URL: url, LOG_LEVEL: 'silent' });
 const app = await buildApp({ config, db, clock: systemClock });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
 const { programs } = (await (await fetch(`${base}/api/programs?limit=1`)).json()) as { programs: { slug: string }[] };

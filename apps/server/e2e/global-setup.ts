@@ -144,7 +144,8 @@ async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<str
   // Uploaded pictures are linked by absolute URL (PUBLIC_API_URL), so the port is chosen first.
   const port = await freePort();
   const config = loadConfig({
-    NODE_ENV: 'test',
+    // development: the browser tests read their emails through /dev/mail.
+    NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     DATABASE_POOL_MAX: '5',

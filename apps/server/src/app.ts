@@ -3,13 +3,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, type AppContext, type AppRouter } from '@learningpt/api';
+import { appRouter, errorAnswer, type AppContext, type AppRouter } from '@learningpt/api';
 import { createDb, type Db } from '@learningpt/db';
-import { systemClock, type Clock } from '@learningpt/core';
+import { configurePasswordHasher, systemClock, type Clock } from '@learningpt/core';
 import { createMailer, type Mailer } from '@learningpt/mail';
 import { createStorage, type FileStorage } from '@learningpt/storage';
 import type { Config } from './config';
-import { sendError } from './errors';
+import { sendError, sendErrorAnswer } from './errors';
 import { loggerOptions } from './logger';
 import { registerRestApi } from './rest/rest-api';
 import { registerDocs } from './plugins/docs';
@@ -47,13 +47,19 @@ export interface BuildAppOptions {
 /** Builds the whole HTTP app without listening: server.ts listens, tests use `app.inject()`. */
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config, db } = deps;
+  if (config.PASSWORD_HASH_CONCURRENCY) configurePasswordHasher({ concurrency: config.PASSWORD_HASH_CONCURRENCY });
   const app = Fastify({
     logger: loggerOptions(config),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: config.TRUST_PROXY,
+    // A hop count trusts exactly that many proxies from our side: the address a client writes
+    // at the left of X-Forwarded-For is never taken. A list trusts those proxy addresses only.
+    trustProxy:
+      typeof config.TRUST_PROXY === 'number'
+        ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number)
+        : config.TRUST_PROXY,
     // Let in-flight requests finish on shutdown; drop idle keep-alive sockets at once.
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 5000 },
@@ -64,15 +70,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, 404, 'NOT_FOUND', `Nothing here: ${req.method} ${req.url.split('?')[0]}`),
   );
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      req.log.error({ err: error }, 'request failed');
-      return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
-    }
-    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type) keep their message.
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-    return sendError(reply, status, code, error.message);
+  app.setErrorHandler((error, req, reply) => {
+    const answer = errorAnswer(error);
+    if (answer.unexpected) req.log.error({ err: error }, 'request failed');
+    return sendErrorAnswer(reply, answer);
   });
 
   app.addHook('onSend', async (req, reply) => {
@@ -111,10 +112,21 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     };
   };
 
+  // One HTTP request must not buy unbounded work: batches are capped, and mutations (sign-in,
+  // register, submit...) are never batched, so each one meets its rate limit on its own request.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'POST' || !req.url.startsWith('/trpc/')) return;
+    const [path, query = ''] = req.url.slice('/trpc/'.length).split('?');
+    if (new URLSearchParams(query).has('batch') && decodeURIComponent(path ?? '').includes(',')) {
+      return sendError(reply, 400, 'BAD_REQUEST', 'Mutations cannot be batched: send one mutation per request.');
+    }
+  });
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      maxBatchSize: config.TRPC_MAX_BATCH_SIZE,
       createContext: ({ req, res }) => createContext(req, res),
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
 const DB = 'postgresql://postgres:secret@localhost:5432/learningpt';
+// Local runs say so (pnpm dev sets NODE_ENV=development); unset means production.
+const DEV = { DATABASE_URL: DB, NODE_ENV: 'development' };
+const PROD = {
+  DATABASE_URL: DB,
+  NODE_ENV: 'production',
+  APP_ORIGINS: 'https://app.example.com, https://admin.example.com',
+  PUBLIC_WEB_URL: 'https://app.example.com',
+  PUBLIC_API_URL: 'https://api.example.com',
+  RESEND_API_KEY: 're_live_key',
+  MAIL_FROM: 'LearninGPT <no-reply@example.com>',
+};
 
 describe('loadConfig', () => {
-  it('applies the local defaults', () => {
-    const c = loadConfig({ DATABASE_URL: DB });
+  it('applies the local defaults in development', () => {
+    const c = loadConfig(DEV);
     expect(c).toMatchObject({
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
@@ -18,32 +29,58 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts given values', () => {
-    const c = loadConfig({
-      DATABASE_URL: DB,
-      PORT: '8080',
-      APP_ORIGINS: 'https://app.example.com, https://admin.example.com',
-      TRUST_PROXY: 'true',
-      NODE_ENV: 'production',
-    });
+    const c = loadConfig({ ...PROD, PORT: '8080', TRUST_PROXY: '1' });
     expect(c.PORT).toBe(8080);
     expect(c.APP_ORIGINS).toEqual(['https://app.example.com', 'https://admin.example.com']);
-    expect(c.TRUST_PROXY).toBe(true);
+    expect(c.TRUST_PROXY).toBe(1);
+  });
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses/CIDRs, never "trust everyone"', () => {
+    expect(loadConfig({ ...DEV, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...DEV, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ ...DEV, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+    ]);
+    for (const bad of ['true', 'proxy.example.com', '10.0.0.0/33', 'yes']) {
+      expect(() => loadConfig({ ...DEV, TRUST_PROXY: bad })).toThrow(
+        /TRUST_PROXY must be false, the number of proxy hops/,
+      );
+    }
+  });
+
+  it('means production when NODE_ENV is unset, and production refuses to start without its settings', () => {
+    let message = '';
+    try {
+      loadConfig({ DATABASE_URL: DB });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    for (const name of ['APP_ORIGINS', 'PUBLIC_WEB_URL', 'PUBLIC_API_URL', 'RESEND_API_KEY', 'MAIL_FROM']) {
+      expect(message).toMatch(new RegExp(`${name}: required when NODE_ENV=production`));
+    }
+    const { APP_ORIGINS: _omitted, ...withoutOrigins } = PROD;
+    expect(() => loadConfig(withoutOrigins)).toThrow(/APP_ORIGINS: required when NODE_ENV=production/);
+    expect(() => loadConfig(withoutOrigins)).not.toThrow(/PUBLIC_WEB_URL/);
+    expect(loadConfig(PROD).NODE_ENV).toBe('production');
   });
 
   it('names a missing DATABASE_URL and says what it should be', () => {
-    expect(() => loadConfig({})).toThrow(ConfigError);
-    expect(() => loadConfig({})).toThrow(/DATABASE_URL.*postgresql:\/\/.*it is not set/);
+    expect(() => loadConfig({ NODE_ENV: 'development' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'development' })).toThrow(/DATABASE_URL.*postgresql:\/\/.*it is not set/);
   });
 
   it('treats an empty value as unset', () => {
-    expect(() => loadConfig({ DATABASE_URL: '' })).toThrow(/DATABASE_URL/);
-    expect(loadConfig({ DATABASE_URL: DB, PORT: '' }).PORT).toBe(3000);
+    expect(() => loadConfig({ ...DEV, DATABASE_URL: '' })).toThrow(/DATABASE_URL/);
+    expect(loadConfig({ ...DEV, PORT: '' }).PORT).toBe(3000);
   });
 
   it('lists every bad variable at once, without leaking a password', () => {
     let message = '';
     try {
       loadConfig({
+        NODE_ENV: 'development',
         DATABASE_URL: 'mysql://u:hunter2@h/db',
         PORT: 'eighty',
         LOG_LEVEL: 'loud',
@@ -60,28 +97,26 @@ describe('loadConfig', () => {
   });
 
   it('rejects an origin with a path and a port out of range', () => {
-    expect(() => loadConfig({ DATABASE_URL: DB, APP_ORIGINS: 'http://localhost:5173/app' })).toThrow(/bare origins/);
-    expect(() => loadConfig({ DATABASE_URL: DB, PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...DEV, APP_ORIGINS: 'http://localhost:5173/app' })).toThrow(/bare origins/);
+    expect(() => loadConfig({ ...DEV, PORT: '70000' })).toThrow(/PORT/);
   });
 
   it('defaults the mail and worker settings and runs the worker in-process only in development', () => {
-    const dev = loadConfig({ DATABASE_URL: DB });
+    const dev = loadConfig(DEV);
     expect(dev).toMatchObject({
       MAIL_FROM: 'LearninGPT <no-reply@learningpt.dev>',
       WORKER_IN_PROCESS: true,
       WORKER_CONCURRENCY: 2,
     });
     expect(dev.RESEND_API_KEY).toBeUndefined();
-    expect(loadConfig({ DATABASE_URL: DB, NODE_ENV: 'production' }).WORKER_IN_PROCESS).toBe(false);
-    expect(loadConfig({ DATABASE_URL: DB, NODE_ENV: 'production', WORKER_IN_PROCESS: 'true' }).WORKER_IN_PROCESS).toBe(
-      true,
-    );
+    expect(loadConfig(PROD).WORKER_IN_PROCESS).toBe(false);
+    expect(loadConfig({ ...PROD, WORKER_IN_PROCESS: 'true' }).WORKER_IN_PROCESS).toBe(true);
   });
 
   it('rejects a malformed sender, base URL and concurrency with their names', () => {
     let message = '';
     try {
-      loadConfig({ DATABASE_URL: DB, MAIL_FROM: 'nobody', RESEND_BASE_URL: 'ftp://x', WORKER_CONCURRENCY: '0' });
+      loadConfig({ ...DEV, MAIL_FROM: 'nobody', RESEND_BASE_URL: 'ftp://x', WORKER_CONCURRENCY: '0' });
     } catch (e) {
       message = (e as Error).message;
     }
@@ -93,7 +128,7 @@ describe('loadConfig', () => {
   it('names a malformed secret without echoing it', () => {
     let message = '';
     try {
-      loadConfig({ DATABASE_URL: DB, RESEND_API_KEY: 'sk_live_very_secret_value' });
+      loadConfig({ ...DEV, RESEND_API_KEY: 'sk_live_very_secret_value' });
     } catch (e) {
       message = (e as Error).message;
     }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { redactUrl } from '@learningpt/db/postgres';
 import { isUploadThingToken } from '@learningpt/storage/token';
@@ -37,11 +38,25 @@ const origins = z
     ),
   );
 
+/** An IPv4/IPv6 address, or one with a /prefix (proxy-addr's forms, plus its names loopback etc.). */
+function isAddressOrCidr(v: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(v)) return true;
+  const [addr, prefix, ...rest] = v.split('/');
+  if (rest.length || !addr) return false;
+  const kind = isIP(addr);
+  if (!kind) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d+$/.test(prefix)) return false;
+  return Number(prefix) <= (kind === 4 ? 32 : 128);
+}
+
 /** Every setting the server reads, validated once at start (see .env.example and the README). */
 export const ZConfig = z.object({
+  // Unset means production: development aids (/dev/mail, local stand-ins, generated keys) only
+  // come on when NODE_ENV=development is said explicitly (pnpm dev does).
   NODE_ENV: z
     .enum(['development', 'test', 'production'], { message: 'NODE_ENV must be development, test or production' })
-    .default('development'),
+    .default('production'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port('PORT', 3000),
   DATABASE_URL: z
@@ -59,10 +74,28 @@ export const ZConfig = z.object({
       message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  // Which proxies may tell us the client's address (X-Forwarded-For): a hop count or a list of
+  // proxy addresses/CIDRs, as Fastify's trustProxy takes them. Never "trust everyone": a client
+  // could then choose its own address and walk around every per-IP limit.
   TRUST_PROXY: z
-    .enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false' })
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v, ctx): false | number | string[] => {
+      const t = v.trim();
+      if (t === 'false' || t === '0') return false;
+      if (/^\d+$/.test(t)) return Number(t);
+      const list = t
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      if (t !== 'true' && list.length > 0 && list.every(isAddressOrCidr)) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'TRUST_PROXY must be false, the number of proxy hops in front of the server (e.g. 1), or a comma-separated list of proxy addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1); "true" (trust every hop) is not accepted',
+      });
+      return z.NEVER;
+    }),
   // Email (see @learningpt/mail): Resend when RESEND_API_KEY is set, else the dev mailbox (.data/mail).
   RESEND_API_KEY: z
     .string()
@@ -145,6 +178,20 @@ export const ZConfig = z.object({
     .min(1024, 'THUMBNAIL_MAX_BYTES must be at least 1024')
     .max(50 * 1024 * 1024, 'THUMBNAIL_MAX_BYTES can be at most 52428800 (50 MiB)')
     .default(5 * 1024 * 1024),
+  // argon2 runs at once per process (19 MiB each); more sign-ins wait their turn.
+  PASSWORD_HASH_CONCURRENCY: z.coerce
+    .number({ message: 'PASSWORD_HASH_CONCURRENCY must be a number' })
+    .int('PASSWORD_HASH_CONCURRENCY must be a whole number')
+    .min(1, 'PASSWORD_HASH_CONCURRENCY must be at least 1')
+    .max(64, 'PASSWORD_HASH_CONCURRENCY can be at most 64')
+    .optional(),
+  // tRPC: the most calls one batched request may carry (queries; mutations are never batched).
+  TRPC_MAX_BATCH_SIZE: z.coerce
+    .number({ message: 'TRPC_MAX_BATCH_SIZE must be a number of calls' })
+    .int('TRPC_MAX_BATCH_SIZE must be a whole number')
+    .min(1, 'TRPC_MAX_BATCH_SIZE must be at least 1')
+    .max(100, 'TRPC_MAX_BATCH_SIZE can be at most 100')
+    .default(10),
   WORKER_CONCURRENCY: z.coerce
     .number({ message: 'WORKER_CONCURRENCY must be a number of jobs' })
     .int()
@@ -153,6 +200,19 @@ export const ZConfig = z.object({
     .default(2),
 });
 export type Config = Omit<z.infer<typeof ZConfig>, 'WORKER_IN_PROCESS'> & { WORKER_IN_PROCESS: boolean };
+
+/**
+ * Settings that have a local default but must be given in production, with why: a default there
+ * would send people to localhost, accept the wrong browsers, or keep email on the disk.
+ * Other modules add theirs here (payments, credential signing).
+ */
+export const PRODUCTION_REQUIRED: Readonly<Record<string, string>> = {
+  APP_ORIGINS: 'the browser origins of the web app and admin panel (CORS and the cross-site check)',
+  PUBLIC_WEB_URL: "the web app's public address (links in emails and certificates)",
+  PUBLIC_API_URL: "the API's public address (URLs of uploaded files)",
+  RESEND_API_KEY: 'email must really be sent (without it, it would stay in a local mailbox)',
+  MAIL_FROM: 'the sender address of a domain verified at Resend',
+};
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -163,14 +223,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty value counts as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ZConfig.safeParse(cleaned);
-  if (result.success) {
+  const missing =
+    (cleaned.NODE_ENV ?? 'production') === 'production'
+      ? Object.entries(PRODUCTION_REQUIRED).filter(([name]) => cleaned[name] === undefined)
+      : [];
+  if (result.success && missing.length === 0) {
     // Defaults that depend on another setting.
     return {
       ...result.data,
       WORKER_IN_PROCESS: result.data.WORKER_IN_PROCESS ?? result.data.NODE_ENV === 'development',
     };
   }
-  const lines = result.error.issues.map((i) => {
+  const issues = result.success ? [] : result.error.issues;
+  const lines = issues.map((i) => {
     const name = String(i.path[0] ?? 'config');
     const got = cleaned[name];
     const shown =
@@ -181,5 +246,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : `got ${JSON.stringify(name.includes('URL') ? redactUrl(got) : got)}`;
     return `  ${name}: ${i.message} (${shown})`;
   });
+  for (const [name, why] of missing) {
+    if (!issues.some((i) => i.path[0] === name)) lines.push(`  ${name}: required when NODE_ENV=production: ${why}`);
+  }
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -1,4 +1,12 @@
 export { appRouter, createCaller, type AppRouter } from './root';
 export type { AppContext, ApiMeta, Logger, SessionInfo } from './trpc';
-export { errorIssues, zodIssues } from './trpc';
+export {
+  errorAnswer,
+  errorBody,
+  errorIssues,
+  invalidFieldsMessage,
+  zodIssues,
+  INTERNAL_ERROR_MESSAGE,
+  type ErrorAnswer,
+} from './error-answer';
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

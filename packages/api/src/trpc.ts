@@ -1,16 +1,9 @@
 import type { ORPCMeta } from '@orpc/trpc';
-import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
 import type { Db } from '@learningpt/db';
-import {
-  AppError,
-  appErrorIssues,
-  type AppErrorCode,
-  type AuthSettings,
-  type Clock,
-  type Viewer,
-} from '@learningpt/core';
+import { AppError, type AuthSettings, type Clock, type Viewer } from '@learningpt/core';
+import { APP_TO_TRPC, errorAnswer, errorIssues, INTERNAL_ERROR_MESSAGE } from './error-answer';
 
 /* ------------------------------------------------------------------------------------------------
  * 1. Context: what every procedure receives. Built per request by the host (apps/server) from its
@@ -74,48 +67,19 @@ const t = initTRPC
       return {
         ...shape,
         // Unexpected errors keep their details in the log, never on the wire.
-        message: error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side.' : shape.message,
+        message: error.code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_ERROR_MESSAGE : shape.message,
         data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
       };
     },
   });
-
-/** Field issues of a failed call: zod's for invalid input, or those a domain error names. */
-export function errorIssues(error: TRPCError) {
-  if (error.cause instanceof ZodError) return zodIssues(error.cause);
-  if (error.cause instanceof AppError) return appErrorIssues(error.cause);
-  return undefined;
-}
-
-export function zodIssues(err: ZodError) {
-  return err.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: i.message,
-    code: i.code,
-  }));
-}
-
-/** The one place where domain error codes become tRPC (and so HTTP) error codes. */
-const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
-  UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-};
 
 const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof AppError) {
-    const retryAfter = cause.details?.retryAfterSeconds;
-    if (cause.code === 'TOO_MANY_REQUESTS' && typeof retryAfter === 'number') {
-      ctx.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
-    }
+    const { retryAfterSeconds } = errorAnswer(cause);
+    if (retryAfterSeconds !== undefined) ctx.setHeader('Retry-After', String(retryAfterSeconds));
     throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
   }
   if (result.error.code === 'INTERNAL_SERVER_ERROR') {

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@learningpt/api';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 
@@ -9,15 +9,24 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export type AppClientError = TRPCClientError<AppRouter>;
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/** The server refuses larger batches (TRPC_MAX_BATCH_SIZE, default 10) and batched mutations. */
+export const TRPC_BATCH_MAX_ITEMS = 10;
+
 export function createApiClient() {
+  // Same origin: Vite proxies /trpc in development, the host serves both in production.
+  const options = {
+    url: '/trpc',
+    transformer: superjson,
+    // The session cookie.
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
+  };
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        // Same origin: Vite proxies /trpc in development, the host serves both in production.
-        url: '/trpc',
-        transformer: superjson,
-        // Send the session cookie once accounts exist.
-        fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+      splitLink({
+        // Queries share a request; each mutation goes alone (the server will not batch them).
+        condition: (op) => op.type === 'query',
+        true: httpBatchLink({ ...options, maxItems: TRPC_BATCH_MAX_ITEMS }),
+        false: httpLink(options),
       }),
     ],
   });

@@ -15,7 +15,7 @@ import {
   type DevMailboxSummary,
 } from '@learningpt/mail';
 import { buildApp } from '../app';
-import { testConfig } from '../testing/harness';
+import { PRODUCTION_ENV, testConfig } from '../testing/harness';
 
 const t = useTestDatabase({ max: 4 });
 const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
@@ -40,7 +40,7 @@ describe('GET /dev/mail with the dev mailbox', () => {
   let app: FastifyInstance;
   let mailer: ReturnType<typeof createMailer>;
   beforeAll(async () => {
-    ({ app, mailer } = await appWith({}));
+    ({ app, mailer } = await appWith({ NODE_ENV: 'development' }));
   });
   afterAll(() => app.close());
 
@@ -105,10 +105,20 @@ describe('GET /dev/mail elsewhere', () => {
     }
   });
 
-  it('is a 404 in production, even with the dev mailbox', async () => {
-    const { app, mailer } = await appWith({ NODE_ENV: 'production' });
+  it('is a 404 unless NODE_ENV=development is set explicitly, even with the dev mailbox', async () => {
+    const { app, mailer } = await appWith({ NODE_ENV: 'test' });
     try {
       expect(mailer).toBeInstanceOf(DevMailbox);
+      expect((await app.inject('/dev/mail')).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is a 404 in production (which always sends through Resend)', async () => {
+    const { app, mailer } = await appWith(PRODUCTION_ENV);
+    try {
+      expect(mailer).toBeInstanceOf(ResendMailer);
       expect((await app.inject('/dev/mail')).statusCode).toBe(404);
     } finally {
       await app.close();

@@ -1,6 +1,6 @@
 // GET /dev/mail and /dev/mail/:id: what the dev mailbox received (the worker may be another
 // process; they share .data/mail). Only there when the dev mailbox is the mailer and NODE_ENV is
-// not production; otherwise these URLs are plain 404s.
+// explicitly development (pnpm dev sets it); otherwise these URLs are plain 404s.
 import type { FastifyInstance } from 'fastify';
 import { DevMailbox, type Mailer } from '@learningpt/mail';
 import type { Config } from '../config';
@@ -13,7 +13,7 @@ export async function registerDevMail(
   app: FastifyInstance,
   { mailer, config }: { mailer: Mailer | undefined; config: Config },
 ) {
-  if (!(mailer instanceof DevMailbox) || config.NODE_ENV === 'production') return;
+  if (!(mailer instanceof DevMailbox) || config.NODE_ENV !== 'development') return;
   const mailbox = mailer;
 
   app.get('/dev/mail', { schema: { hide: true } }, async () => ({ messages: await mailbox.list() }));

@@ -8,8 +8,14 @@ const req = (headers: Record<string, string>, protocol = 'http', host = 'localho
 const APPS = ['http://localhost:5173', 'https://app.example.com'];
 
 describe('isCrossSite', () => {
-  it('trusts Sec-Fetch-Site same-origin, same-site and none', () => {
-    for (const site of ['same-origin', 'same-site', 'none']) {
+  it('checks the Origin of same-site requests too: a sibling subdomain is not one of our apps', () => {
+    expect(isCrossSite(req({ 'sec-fetch-site': 'same-site', origin: 'https://evil.example.com' }), APPS)).toBe(true);
+    expect(isCrossSite(req({ 'sec-fetch-site': 'same-site' }), APPS)).toBe(true);
+    expect(isCrossSite(req({ 'sec-fetch-site': 'same-site', origin: 'https://app.example.com' }), APPS)).toBe(false);
+  });
+
+  it('trusts Sec-Fetch-Site same-origin and none', () => {
+    for (const site of ['same-origin', 'none']) {
       expect(isCrossSite(req({ 'sec-fetch-site': site, origin: 'https://evil.example' }), APPS)).toBe(false);
     }
   });
@@ -37,8 +43,9 @@ describe('bearerToken', () => {
 
 describe('auth configuration', () => {
   const DB = 'postgresql://localhost/x';
+  const dev = { DATABASE_URL: DB, NODE_ENV: 'development' };
   it('has the documented defaults', () => {
-    const a = authSettingsFrom(loadConfig({ DATABASE_URL: DB }));
+    const a = authSettingsFrom(loadConfig(dev));
     expect(a).toEqual({
       sessionIdleTimeoutMs: 7 * 86_400_000,
       sessionMaxAgeMs: 30 * 86_400_000,
@@ -49,7 +56,7 @@ describe('auth configuration', () => {
   });
   it('reads given values and names bad ones', () => {
     const c = loadConfig({
-      DATABASE_URL: DB,
+      ...dev,
       SESSION_IDLE_TIMEOUT_DAYS: '1.5',
       SESSION_MAX_AGE_DAYS: '14',
       PUBLIC_WEB_URL: 'https://learn.example.com/',
@@ -61,7 +68,7 @@ describe('auth configuration', () => {
       publicWebUrl: 'https://learn.example.com',
       accountErasureDelayMs: 0,
     });
-    expect(() => loadConfig({ DATABASE_URL: DB, SESSION_MAX_AGE_DAYS: '0' })).toThrow(/SESSION_MAX_AGE_DAYS/);
-    expect(() => loadConfig({ DATABASE_URL: DB, PUBLIC_WEB_URL: 'ftp://x' })).toThrow(/PUBLIC_WEB_URL/);
+    expect(() => loadConfig({ ...dev, SESSION_MAX_AGE_DAYS: '0' })).toThrow(/SESSION_MAX_AGE_DAYS/);
+    expect(() => loadConfig({ ...dev, PUBLIC_WEB_URL: 'ftp://x' })).toThrow(/PUBLIC_WEB_URL/);
   });
 });

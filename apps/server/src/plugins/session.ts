@@ -42,21 +42,25 @@ export function bearerToken(req: FastifyRequest): string | null {
   return m ? m[1]! : null;
 }
 
-function cookieToken(req: FastifyRequest): string | null {
+function cookieToken(config: Config, req: FastifyRequest): string | null {
+  // In production only the __Host- cookie counts: a plain one could have been planted by a
+  // sibling subdomain or over http, and must never carry a session.
+  if (config.NODE_ENV === 'production') return req.cookies[SECURE_COOKIE] ?? null;
   return req.cookies[SECURE_COOKIE] ?? req.cookies[PLAIN_COOKIE] ?? null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const SAME_SITE = new Set(['same-origin', 'same-site', 'none']);
+const SAME_ORIGIN = new Set(['same-origin', 'none']);
 
 /**
- * True when a browser says this request comes from another site that is not one of our apps.
- * Sec-Fetch-Site first (same-origin / same-site / none are fine), then Origin against
- * APP_ORIGINS and our own origin; a request with neither header is not from a browser page.
+ * True when a browser says this request comes from anywhere but our own origin or one of our
+ * apps. Sec-Fetch-Site same-origin / none (typed URL, bookmark) are fine; anything else —
+ * same-site included, since a sibling subdomain is another party — must carry an Origin that is
+ * one of APP_ORIGINS or our own. A request with neither header is not from a browser page.
  */
 export function isCrossSite(req: FastifyRequest, appOrigins: readonly string[]): boolean {
   const site = req.headers['sec-fetch-site'];
-  if (typeof site === 'string' && SAME_SITE.has(site)) return false;
+  if (typeof site === 'string' && SAME_ORIGIN.has(site)) return false;
   const origin = req.headers.origin;
   if (typeof origin === 'string') {
     if (appOrigins.includes(origin)) return false;
@@ -97,7 +101,7 @@ export async function registerSession(
     const path = req.url.split('?')[0]!;
     if (!(path === '/api' || path.startsWith('/api/') || path.startsWith('/trpc/'))) return;
     const bearer = bearerToken(req);
-    const fromCookie = bearer ? null : cookieToken(req);
+    const fromCookie = bearer ? null : cookieToken(config, req);
     // A browser sends our cookie with any request to us; a mutation another site triggers must
     // not ride on it (nor sign a visitor in to someone else's account). Bearer calls are exempt.
     if (!bearer && !SAFE_METHODS.has(req.method) && isCrossSite(req, config.APP_ORIGINS)) {

@@ -15,8 +15,6 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  APP_ERROR_HTTP_STATUS,
-  AppError,
   assertMayChangeThumbnail,
   attachAvatar,
   attachThumbnail,
@@ -26,7 +24,8 @@ import {
 import type { Db } from '@learningpt/db';
 import { ACCEPTED_IMAGE_TYPES, detectImageType, LocalDiskStorage, type FileStorage } from '@learningpt/storage';
 import type { Config } from '../config';
-import { sendError } from '../errors';
+import { errorAnswer } from '@learningpt/api';
+import { sendError, sendErrorAnswer } from '../errors';
 
 const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 100) / 100} MiB`;
 
@@ -131,8 +130,9 @@ export async function registerUploads(
 
   /** A domain refusal as the REST envelope, with the same status the API gives it. */
   function sendAppError(reply: FastifyReply, err: unknown) {
-    if (err instanceof AppError) return sendError(reply, APP_ERROR_HTTP_STATUS[err.code], err.code, err.message);
-    throw err;
+    const answer = errorAnswer(err);
+    if (answer.unexpected) throw err; // Fastify's error handler logs it and answers the 500.
+    return sendErrorAnswer(reply, answer);
   }
 
   await app.register(async (scope) => {

@@ -7,7 +7,14 @@ import { ZodToJsonSchemaConverter } from '@orpc/zod/zod4';
 import { toORPCRouter } from '@orpc/trpc';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { appRouter, errorIssues, zodIssues, type AppContext } from '@learningpt/api';
+import {
+  appRouter,
+  errorIssues,
+  invalidFieldsMessage,
+  zodIssues,
+  INTERNAL_ERROR_MESSAGE,
+  type AppContext,
+} from '@learningpt/api';
 import { sendError } from '../errors';
 import { wrapDocumentInEnvelope } from './openapi-envelope';
 
@@ -95,11 +102,7 @@ function withIssues(error: unknown): unknown {
   if (trpc?.cause instanceof ZodError) {
     return new ORPCError('BAD_REQUEST', {
       status: 400,
-      message:
-        'Some fields are invalid: ' +
-        zodIssues(trpc.cause)
-          .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
-          .join('; '),
+      message: invalidFieldsMessage(zodIssues(trpc.cause)),
       data: { issues: zodIssues(trpc.cause) },
       cause: error,
     });
@@ -112,7 +115,7 @@ function withIssues(error: unknown): unknown {
   if (error.status >= 500) {
     return new ORPCError('INTERNAL_SERVER_ERROR', {
       status: 500,
-      message: 'Something went wrong on our side.',
+      message: INTERNAL_ERROR_MESSAGE,
       cause: error,
     });
   }

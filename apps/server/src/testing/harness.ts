@@ -43,6 +43,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** What production needs beyond the defaults (config.ts PRODUCTION_REQUIRED), for tests of production behaviour. */
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = {
+  NODE_ENV: 'production',
+  APP_ORIGINS: 'https://app.example.com,https://admin.example.com',
+  PUBLIC_WEB_URL: 'https://app.example.com',
+  PUBLIC_API_URL: 'https://api.example.com',
+  RESEND_API_KEY: 're_test_production',
+  RESEND_BASE_URL: 'http://127.0.0.1:9',
+  MAIL_FROM: 'LearninGPT <no-reply@example.com>',
+};
+
 export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',

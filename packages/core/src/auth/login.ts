@@ -1,6 +1,6 @@
 import type { Db } from '@learningpt/db';
 import type { LoginOutput } from '@learningpt/schema';
-import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from '../rate-limit/rate-limit';
+import { reserveLoginAttempt, settleLoginSuccess } from '../rate-limit/rate-limit';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import { authUserSelect, toAuthUser } from './auth-user';
@@ -39,7 +39,8 @@ export async function login({
   email: string;
   password: string;
 }): Promise<LoginOutput> {
-  await assertLoginAllowed({ db, clock, email, ip });
+  // Counted before the (expensive) check, so parallel guesses cannot slip past the limits.
+  await reserveLoginAttempt({ db, clock, email, ip });
   const user = await db.user.findUnique({
     where: { email },
     select: { ...authUserSelect, passwordHash: true, status: true },
@@ -48,7 +49,6 @@ export async function login({
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyPasswordHash(), password)) && false;
   if (!user || !ok) {
-    await recordLoginFailure({ db, clock, email, ip });
     throw new AppError('UNAUTHORIZED', INVALID_CREDENTIALS);
   }
   // The password is right: now it is safe to say why the account cannot sign in.
@@ -62,7 +62,7 @@ export async function login({
       'Please verify your email address before signing in. We can send you a new verification link.',
     );
   }
-  await recordLoginSuccess({ db, clock, email, ip });
+  await settleLoginSuccess({ db, clock, email, ip });
   const newHash = passwordNeedsRehash(user.passwordHash!) ? await hashPassword(password) : undefined;
   const { token, session } = await db.$transaction(async (tx) => {
     await tx.user.update({

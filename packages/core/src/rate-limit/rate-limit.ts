@@ -1,7 +1,7 @@
 // Fixed-window counters in PostgreSQL (table RateLimitBucket), so limits hold across server
 // replicas. Every increment is one atomic upsert (INSERT … ON CONFLICT … DO UPDATE … RETURNING):
 // concurrent requests each get their own count, never a lost update.
-import type { Db } from '@learningpt/db';
+import { Prisma, type Db } from '@learningpt/db';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 
@@ -36,23 +36,6 @@ export async function hitRateLimit({
       "updatedAt"   = ${now}
     RETURNING "count", "resetAt", "updatedAt"`;
   return rows[0]!;
-}
-
-/** The live (not yet reset) buckets among `keys`, by key. */
-export async function peekRateLimits({
-  db,
-  clock,
-  keys,
-}: {
-  db: Db;
-  clock: Clock;
-  keys: string[];
-}): Promise<Map<string, BucketState>> {
-  const rows = await db.rateLimitBucket.findMany({
-    where: { key: { in: keys }, resetAt: { gt: clock.now() } },
-    select: { key: true, count: true, resetAt: true, updatedAt: true },
-  });
-  return new Map(rows.map((r) => [r.key, r]));
 }
 
 /** Forgets buckets by exact key and by key prefix. */
@@ -142,13 +125,15 @@ export const AUTH_LIMITS = {
 } as const;
 
 /**
- * Sign-in throttling. Failures count per (account, IP) pair, per account and per IP:
- * - pair: the first PAIR_FREE failures are free, then each further attempt must wait a delay
- *   that doubles per failure (1 s, 2 s, 4 s, … up to 15 min) after the last one;
- * - account: at most ACCOUNT_CAP failures per window from all IPs, except from an IP the account
+ * Sign-in throttling. Attempts count per (account, IP) pair, per account and per IP, and each
+ * attempt is RESERVED (counted) before the password is verified, so N parallel guesses cost N
+ * counted attempts; a correct password gives its reservation back.
+ * - pair: the first PAIR_FREE attempts are free, then each further attempt must wait a delay
+ *   that doubles per attempt (1 s, 2 s, 4 s, … up to 15 min) after the last one;
+ * - account: at most ACCOUNT_CAP attempts per window from all IPs, except from an IP the account
  *   signed in from successfully (trusted for 30 days), so an attacker cannot lock the owner out
  *   of their usual place; a password reset clears the account's counters;
- * - IP: at most IP_CAP failures per window across all accounts (credential stuffing).
+ * - IP: at most IP_CAP attempts per window across all accounts (credential stuffing).
  * Unknown addresses are counted the same way, so the answers do not reveal which exist.
  */
 export const LOGIN_LIMITS = {
@@ -170,16 +155,53 @@ const loginKeys = (email: string, ip: string) => ({
   trusted: `login:trusted:${email}:${ip}`,
 });
 
-export function pairDelayMs(failures: number): number {
-  const over = failures - LOGIN_LIMITS.PAIR_FREE;
+/** How long after the last attempt the next one may come, when `attempts` are counted. */
+export function pairDelayMs(attempts: number): number {
+  const over = attempts - LOGIN_LIMITS.PAIR_FREE;
   if (over < 0) return 0;
   return Math.min(LOGIN_LIMITS.PAIR_BASE_DELAY_MS * 2 ** Math.min(over, 30), LOGIN_LIMITS.PAIR_MAX_DELAY_MS);
 }
 
 const LOGIN_WAIT = 'Too many sign-in attempts.';
+const ACCOUNT_WAIT =
+  'Too many failed sign-in attempts for this account. You can reset your password to sign in right away.';
 
-/** Throws a 429 when this (email, IP) must wait before trying again. */
-export async function assertLoginAllowed({
+type TxLike = Db | Prisma.TransactionClient;
+
+/**
+ * Counts one event in `key`'s window only while the bucket allows it, in one statement: the
+ * row lock of the upsert serialises concurrent callers, so exactly the allowed number pass.
+ * `allowSql` is evaluated on the existing (unexpired) row. Returns false when refused.
+ */
+async function reserve(
+  db: TxLike,
+  { key, windowMs, now, allow }: { key: string; windowMs: number; now: Date; allow: Prisma.Sql },
+): Promise<boolean> {
+  const resetAt = new Date(now.getTime() + windowMs);
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" AS b ("key", "count", "windowStart", "resetAt", "updatedAt")
+    VALUES (${key}, 1, ${now}, ${resetAt}, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count"       = CASE WHEN b."resetAt" <= ${now} THEN 1 ELSE b."count" + 1 END,
+      "windowStart" = CASE WHEN b."resetAt" <= ${now} THEN ${now} ELSE b."windowStart" END,
+      "resetAt"     = CASE WHEN b."resetAt" <= ${now} THEN ${resetAt} ELSE b."resetAt" END,
+      "updatedAt"   = ${now}
+    WHERE b."resetAt" <= ${now} OR (${allow})
+    RETURNING "count"`;
+  return rows.length > 0;
+}
+
+class Refused extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+/**
+ * Reserves one sign-in attempt for (email, IP) before the password is checked, or throws a 429
+ * with the wait. All three buckets are counted in one transaction: when one refuses, none counts.
+ */
+export async function reserveLoginAttempt({
   db,
   clock,
   email,
@@ -191,27 +213,65 @@ export async function assertLoginAllowed({
   ip: string;
 }): Promise<void> {
   const k = loginKeys(email, ip);
-  const live = await peekRateLimits({ db, clock, keys: [k.pair, k.account, k.ip, k.trusted] });
-  const now = clock.now().getTime();
-  const ipBucket = live.get(k.ip);
-  if (ipBucket && ipBucket.count >= LOGIN_LIMITS.IP_CAP)
-    throw tooManyRequests(LOGIN_WAIT, secondsUntil(clock, ipBucket.resetAt));
-  const account = live.get(k.account);
-  if (account && account.count >= LOGIN_LIMITS.ACCOUNT_CAP && !live.has(k.trusted)) {
-    throw tooManyRequests(
-      'Too many failed sign-in attempts for this account. You can reset your password to sign in right away.',
-      secondsUntil(clock, account.resetAt),
-    );
-  }
-  const pair = live.get(k.pair);
-  if (pair) {
-    const allowedAt = pair.updatedAt.getTime() + pairDelayMs(pair.count);
-    if (allowedAt > now) throw tooManyRequests(LOGIN_WAIT, Math.max(1, Math.ceil((allowedAt - now) / 1000)));
+  const now = clock.now();
+  const { PAIR_FREE, PAIR_BASE_DELAY_MS, PAIR_MAX_DELAY_MS } = LOGIN_LIMITS;
+  try {
+    await db.$transaction(async (tx) => {
+      // The pair first: the same order in every transaction, so concurrent ones cannot deadlock.
+      const pairOk = await reserve(tx, {
+        key: k.pair,
+        windowMs: LOGIN_LIMITS.PAIR_WINDOW_MS,
+        now,
+        allow: Prisma.sql`b."count" < ${PAIR_FREE} OR b."updatedAt" + LEAST(
+            ${PAIR_BASE_DELAY_MS}::float8 * power(2, LEAST(b."count" - ${PAIR_FREE}, 30)),
+            ${PAIR_MAX_DELAY_MS}::float8) * interval '1 millisecond' <= ${now}`,
+      });
+      if (!pairOk) throw new Refused(await pairWait(tx, clock, k.pair));
+
+      const trusted = await tx.rateLimitBucket.findFirst({
+        where: { key: k.trusted, resetAt: { gt: now } },
+        select: { key: true },
+      });
+      if (!trusted) {
+        const accountOk = await reserve(tx, {
+          key: k.account,
+          windowMs: LOGIN_LIMITS.ACCOUNT_WINDOW_MS,
+          now,
+          allow: Prisma.sql`b."count" < ${LOGIN_LIMITS.ACCOUNT_CAP}`,
+        });
+        if (!accountOk) throw new Refused(tooManyRequests(ACCOUNT_WAIT, await bucketWait(tx, clock, k.account)));
+      }
+
+      const ipOk = await reserve(tx, {
+        key: k.ip,
+        windowMs: LOGIN_LIMITS.IP_WINDOW_MS,
+        now,
+        allow: Prisma.sql`b."count" < ${LOGIN_LIMITS.IP_CAP}`,
+      });
+      if (!ipOk) throw new Refused(tooManyRequests(LOGIN_WAIT, await bucketWait(tx, clock, k.ip)));
+    });
+  } catch (err) {
+    if (err instanceof Refused) throw err.error;
+    throw err;
   }
 }
 
-/** Counts a failed sign-in in the pair, account and IP buckets. */
-export async function recordLoginFailure({
+async function bucketWait(db: TxLike, clock: Clock, key: string): Promise<number> {
+  const b = await db.rateLimitBucket.findUnique({ where: { key }, select: { resetAt: true } });
+  return b ? secondsUntil(clock, b.resetAt) : 1;
+}
+
+async function pairWait(db: TxLike, clock: Clock, key: string): Promise<AppError> {
+  const b = await db.rateLimitBucket.findUnique({ where: { key }, select: { count: true, updatedAt: true } });
+  const allowedAt = b ? b.updatedAt.getTime() + pairDelayMs(b.count) : clock.now().getTime();
+  return tooManyRequests(LOGIN_WAIT, Math.max(1, Math.ceil((allowedAt - clock.now().getTime()) / 1000)));
+}
+
+/**
+ * A correct password: the reservation is given back (the pair starts afresh, the account and IP
+ * buckets lose the one count) and the IP becomes trusted for this account.
+ */
+export async function settleLoginSuccess({
   db,
   clock,
   email,
@@ -223,25 +283,11 @@ export async function recordLoginFailure({
   ip: string;
 }) {
   const k = loginKeys(email, ip);
-  await hitRateLimit({ db, clock, key: k.pair, windowMs: LOGIN_LIMITS.PAIR_WINDOW_MS });
-  await hitRateLimit({ db, clock, key: k.account, windowMs: LOGIN_LIMITS.ACCOUNT_WINDOW_MS });
-  await hitRateLimit({ db, clock, key: k.ip, windowMs: LOGIN_LIMITS.IP_WINDOW_MS });
-}
-
-/** A successful sign-in: the pair starts afresh and the IP becomes trusted for this account. */
-export async function recordLoginSuccess({
-  db,
-  clock,
-  email,
-  ip,
-}: {
-  db: Db;
-  clock: Clock;
-  email: string;
-  ip: string;
-}) {
-  const k = loginKeys(email, ip);
-  await clearRateLimits({ db, keys: [k.pair] });
+  await db.$transaction(async (tx) => {
+    await tx.rateLimitBucket.deleteMany({ where: { key: k.pair } });
+    await tx.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0)
+      WHERE "key" IN (${k.account}, ${k.ip}) AND "resetAt" > ${clock.now()}`;
+  });
   await hitRateLimit({ db, clock, key: k.trusted, windowMs: LOGIN_LIMITS.TRUSTED_MS });
 }
 

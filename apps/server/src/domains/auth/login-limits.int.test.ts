@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../../testing/harness';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer({ env: { TRUST_PROXY: 'true' } });
+  s = await startTestServer({ env: { TRUST_PROXY: '1' } });
 });
 afterAll(() => s.close());
 
