@@ -48,3 +48,4 @@ export * from './instructors/dashboard';
 export * from './search/search';
 export * from './uploads/attach-upload';
 export * from './uploads/file-deletion';
+export * from './certificates/issue-certificate';
