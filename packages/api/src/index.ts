@@ -10,3 +10,4 @@ export {
   type ErrorAnswer,
 } from './error-answer';
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+export { REST_ALIASES, type RestAlias } from './rest-aliases';

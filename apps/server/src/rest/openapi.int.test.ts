@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from '@learningpt/api';
+import { appRouter, REST_ALIASES } from '@learningpt/api';
 import { startTestServer, type TestServer } from '../testing/harness';
 
 let s: TestServer;
@@ -11,9 +11,9 @@ afterAll(() => s.close());
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
 
-/** Every procedure of the router that declares a REST route, as "METHOD /path". */
+/** Every procedure of the router that declares a REST route, and every alias, as "METHOD /path". */
 function restProcedures(): string[] {
-  const out: string[] = [];
+  const out: string[] = REST_ALIASES.map((a) => `${a.method} ${a.path}`);
   for (const proc of Object.values(appRouter._def.procedures)) {
     const route = (proc as unknown as { _def: { meta?: { route?: { method?: string; path?: string } } } })._def.meta
       ?.route;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ORPCError } from '@orpc/server';
+import { isProcedure, ORPCError, Procedure, type AnyProcedure } from '@orpc/server';
 import { OpenAPIHandler } from '@orpc/openapi/fastify';
 import { OpenAPIGenerator } from '@orpc/openapi';
 import { SmartCoercionPlugin } from '@orpc/json-schema';
@@ -13,6 +13,7 @@ import {
   invalidFieldsMessage,
   zodIssues,
   INTERNAL_ERROR_MESSAGE,
+  REST_ALIASES,
   type AppContext,
 } from '@learningpt/api';
 import { sendError } from '../errors';
@@ -26,7 +27,7 @@ export async function registerRestApi(
   app: FastifyInstance,
   { createContext }: { createContext: (req: FastifyRequest, reply: FastifyReply) => AppContext },
 ) {
-  const router = toORPCRouter(appRouter);
+  const router = withRestAliases(toORPCRouter(appRouter));
   const converter = new ZodToJsonSchemaConverter();
 
   const handler = new OpenAPIHandler<AppContext>(router, {
@@ -76,6 +77,31 @@ export async function registerRestApi(
   app.all('/api', handle);
 
   return { document };
+}
+
+/**
+ * The router plus one extra REST route per alias (REST_ALIASES): the same procedure definition
+ * (input, output, middlewares, handler) on a second method + path. Fails at start on a typo.
+ */
+function withRestAliases<T extends object>(router: T): T {
+  const aliases: Record<string, AnyProcedure> = {};
+  for (const alias of REST_ALIASES) {
+    const target = alias.of.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], router);
+    if (!isProcedure(target)) throw new Error(`REST alias ${alias.method} ${alias.path}: no procedure ${alias.of}`);
+    const def = target['~orpc'];
+    const key = `${alias.of.replaceAll('.', '_')}_${alias.method.toLowerCase()}_alias`;
+    aliases[key] = new Procedure({
+      ...def,
+      route: {
+        ...def.route,
+        method: alias.method,
+        path: alias.path,
+        operationId: key,
+        description: `Alias of ${alias.of} (${alias.note}).`,
+      },
+    });
+  }
+  return { ...router, restAliases: aliases };
 }
 
 function envelope(status: number, payload: unknown): unknown {

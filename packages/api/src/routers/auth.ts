@@ -26,12 +26,8 @@ import {
   ZRevokeSessionInput,
   ZSessionsOutput,
   ZTokenInput,
-  ZChangePasswordInput,
-  ZProfileOutput,
-  ZUpdateProfileInput,
 } from '@learningpt/schema';
 import { authedProcedure, createTRPCRouter, publicProcedure, type AppContext } from '../trpc';
-import { passwordChange, profileUpdate } from './users';
 
 const tags = ['auth'];
 const policy = (ctx: AppContext) => ctx.auth;
@@ -55,13 +51,6 @@ export const authRouter = createTRPCRouter({
 
   verifyEmail: publicProcedure
     .meta({ route: { method: 'GET', path: '/auth/verify-email/{token}', tags, summary: 'Verify an email address' } })
-    .input(ZTokenInput)
-    .output(ZMessageOutput)
-    .mutation(verify),
-
-  /** REST alias: POST /auth/verify-email with { token }. */
-  verifyEmailPost: publicProcedure
-    .meta({ route: { method: 'POST', path: '/auth/verify-email', tags, summary: 'Verify an email address' } })
     .input(ZTokenInput)
     .output(ZMessageOutput)
     .mutation(verify),
@@ -135,13 +124,6 @@ export const authRouter = createTRPCRouter({
     .output(ZMessageOutput)
     .mutation(reset),
 
-  /** REST alias: POST /auth/reset-password with { token, password }. */
-  resetPasswordPost: publicProcedure
-    .meta({ route: { method: 'POST', path: '/auth/reset-password', tags, summary: 'Set a new password with a link' } })
-    .input(ZResetPasswordInput)
-    .output(ZMessageOutput)
-    .mutation(reset),
-
   me: authedProcedure
     .meta({ route: { method: 'GET', path: '/auth/profile', tags, summary: 'The signed-in user' } })
     .output(ZMeOutput)
@@ -182,18 +164,4 @@ export const authRouter = createTRPCRouter({
       });
       return { message: `Signed out ${revoked} other session${revoked === 1 ? '' : 's'}.`, revoked };
     }),
-
-  /** REST alias of users.updateProfile (Insta iQ: PUT /api/auth/profile). */
-  updateProfile: authedProcedure
-    .meta({ route: { method: 'PUT', path: '/auth/profile', tags, summary: 'Update my profile' } })
-    .input(ZUpdateProfileInput)
-    .output(ZProfileOutput)
-    .mutation(profileUpdate),
-
-  /** REST alias of users.changePassword (Insta iQ: PUT /api/auth/change-password). */
-  changePassword: authedProcedure
-    .meta({ route: { method: 'PUT', path: '/auth/change-password', tags, summary: 'Change my password' } })
-    .input(ZChangePasswordInput)
-    .output(ZMessageOutput)
-    .mutation(passwordChange),
 });

@@ -27,11 +27,10 @@ const tags = ['users'];
 
 type Authed = AppContext & { session: NonNullable<AppContext['session']> };
 
-/** Shared by users.* and their REST aliases under /auth (Insta iQ's paths). */
-export const profileUpdate = ({ ctx, input }: { ctx: Authed; input: typeof ZUpdateProfileInput._output }) =>
+const profileUpdate = ({ ctx, input }: { ctx: Authed; input: typeof ZUpdateProfileInput._output }) =>
   updateProfile({ db: ctx.db, clock: ctx.clock, userId: ctx.session.user.userId, input });
 
-export const passwordChange = async ({ ctx, input }: { ctx: Authed; input: typeof ZChangePasswordInput._output }) =>
+const passwordChange = async ({ ctx, input }: { ctx: Authed; input: typeof ZChangePasswordInput._output }) =>
   changePassword({
     db: ctx.db,
     clock: ctx.clock,
@@ -63,13 +62,6 @@ export const usersRouter = createTRPCRouter({
 
   enrolledPrograms: authedProcedure
     .meta({ route: { method: 'GET', path: '/users/enrolled-programs', tags, summary: 'My enrolled programs' } })
-    .input(ZEnrolledProgramsInput)
-    .output(ZEnrolledProgramsOutput)
-    .query(({ ctx, input }) => findEnrolledPrograms({ db: ctx.db, clock: ctx.clock, viewer: signedIn(ctx), ...input })),
-
-  /** REST alias of enrolledPrograms (Insta iQ's path). */
-  enrolledCourses: authedProcedure
-    .meta({ route: { method: 'GET', path: '/courses/enrolled', tags, summary: 'My enrolled programs' } })
     .input(ZEnrolledProgramsInput)
     .output(ZEnrolledProgramsOutput)
     .query(({ ctx, input }) => findEnrolledPrograms({ db: ctx.db, clock: ctx.clock, viewer: signedIn(ctx), ...input })),

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
 
 function call(caller: Caller, path: string): Promise<unknown> {
   const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller);
