@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZEmail, ZNewPassword, ZPersonName, ZRole, ZUserStatus } from './auth';
-import { ZId, ZPagination, paginationInput } from './common';
+import { ZId, ZPagination, paginationInput, seedEnum } from './common';
 
 export const ADMIN_USER_SORTS = ['newest', 'oldest', 'name', 'last-login'] as const;
 
@@ -11,7 +11,7 @@ export const ZAdminUserListInput = z
     status: ZUserStatus.optional(),
     /** Part of a name or email, case-insensitive. */
     search: z.string().trim().max(200, 'search can be at most 200 characters').optional(),
-    sort: z.enum(ADMIN_USER_SORTS, { message: 'sort must be newest, oldest, name or last-login' }).default('newest'),
+    sort: seedEnum(ADMIN_USER_SORTS, 'sort must be newest, oldest, name or last-login').default('newest'),
   })
   .default({ page: 1, limit: 20, sort: 'newest' });
 export type AdminUserListInput = z.input<typeof ZAdminUserListInput>;

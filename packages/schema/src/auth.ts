@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { seedEnum } from './common';
 
 /** Roles and account states, as stored. */
 export const ROLES = ['student', 'instructor', 'admin'] as const;
-export const ZRole = z.enum(ROLES, { message: 'role must be student, instructor or admin' });
+export const ZRole = seedEnum(ROLES, 'role must be student, instructor or admin');
 export type Role = z.infer<typeof ZRole>;
 
 export const USER_STATUSES = ['active', 'banned', 'deleted'] as const;
-export const ZUserStatus = z.enum(USER_STATUSES, { message: 'status must be active, banned or deleted' });
+export const ZUserStatus = seedEnum(USER_STATUSES, 'status must be active, banned or deleted');
 export type UserStatus = z.infer<typeof ZUserStatus>;
 
 /** Addresses are compared and stored lower-cased. */

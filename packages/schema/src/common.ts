@@ -51,3 +51,28 @@ export const ZApiError = z.object({
   }),
 });
 export type ApiError = z.infer<typeof ZApiError>;
+
+/** A spelling's matching key: case, spaces, dashes and underscores do not count. */
+export const spellingKey = (v: string) =>
+  v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+
+/**
+ * An enum that accepts the spellings the product specs use ("Advanced", "multiple-choice",
+ * "PRICE_LOW") and yields the canonical value. Outputs always carry the canonical value.
+ * `aliases` adds other words for a value (e.g. "mcq" for multiple choice).
+ */
+export function seedEnum<const T extends readonly [string, ...string[]]>(
+  values: T,
+  message: string,
+  aliases: Readonly<Record<string, T[number]>> = {},
+) {
+  const byKey = new Map<string, T[number]>(values.map((v) => [spellingKey(v), v]));
+  for (const [word, value] of Object.entries(aliases)) byKey.set(spellingKey(word), value);
+  return z
+    .string({ message })
+    .transform((v) => byKey.get(spellingKey(v)) ?? v)
+    .pipe(z.enum(values, { message }));
+}

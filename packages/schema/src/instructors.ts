@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ZHttpsUrl } from './categories';
-import { ZId, ZMoney, ZPagination, paginationInput } from './common';
+import { ZId, ZMoney, ZPagination, paginationInput, seedEnum } from './common';
 import { ZProgramSummary } from './programs';
 import { ZSocialLinks } from './users';
 
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export const ZApplicationStatus = z.enum(APPLICATION_STATUSES, {
-  message: `status must be one of: ${APPLICATION_STATUSES.join(', ')}`,
-});
+export const ZApplicationStatus = seedEnum(
+  APPLICATION_STATUSES,
+  `status must be one of: ${APPLICATION_STATUSES.join(', ')}`,
+);
 export type ApplicationStatus = z.infer<typeof ZApplicationStatus>;
 
 const ZExpertiseItem = z

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { ZHttpsUrl, ZSlug } from './categories';
-import { ZCurrency, ZId, ZMoney, ZPagination, paginationInput } from './common';
+import { ZCurrency, ZId, ZMoney, ZPagination, paginationInput, seedEnum } from './common';
 import { ZReview } from './reviews';
 
 export const PROGRAM_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
-export const ZProgramLevel = z.enum(PROGRAM_LEVELS);
+export const ZProgramLevel = seedEnum(PROGRAM_LEVELS, `level must be one of: ${PROGRAM_LEVELS.join(', ')}`);
 export type ProgramLevel = z.infer<typeof ZProgramLevel>;
 
 export const PROGRAM_STATUSES = ['draft', 'published', 'archived'] as const;
-export const ZProgramStatus = z.enum(PROGRAM_STATUSES, {
-  message: `status must be one of: ${PROGRAM_STATUSES.join(', ')}`,
-});
+export const ZProgramStatus = seedEnum(PROGRAM_STATUSES, `status must be one of: ${PROGRAM_STATUSES.join(', ')}`);
 export type ProgramStatus = z.infer<typeof ZProgramStatus>;
 
 export const PROGRAM_SORTS = ['popular', 'newest', 'price-low', 'price-high', 'rating'] as const;
-export const ZProgramSort = z.enum(PROGRAM_SORTS);
+export const ZProgramSort = seedEnum(PROGRAM_SORTS, `sort must be one of: ${PROGRAM_SORTS.join(', ')}`);
 export type ProgramSort = z.infer<typeof ZProgramSort>;
 
 export const ZProgramListInput = z
@@ -269,9 +267,10 @@ export const ZAdminProgramFeatureOutput = z.object({ program: ZProgramSummary })
 
 /** 'deleted' is not a status in the database: it is a soft-deleted program (admins only). */
 export const MANAGED_PROGRAM_FILTERS = ['draft', 'published', 'archived', 'deleted'] as const;
-export const ZManagedProgramFilter = z.enum(MANAGED_PROGRAM_FILTERS, {
-  message: `status must be one of: ${MANAGED_PROGRAM_FILTERS.join(', ')}`,
-});
+export const ZManagedProgramFilter = seedEnum(
+  MANAGED_PROGRAM_FILTERS,
+  `status must be one of: ${MANAGED_PROGRAM_FILTERS.join(', ')}`,
+);
 export type ManagedProgramFilter = z.infer<typeof ZManagedProgramFilter>;
 
 /** A program as its owner or an admin manages it: any status, with what the public card lacks. */
@@ -315,7 +314,7 @@ export type AdminProgramListInput = z.input<typeof ZAdminProgramListInput>;
  * ---------------------------------------------------------------------------------------------- */
 
 export const ACCESS_TYPES = ['chatbot', 'documentation', 'examSimulator', 'bundle'] as const;
-export const ZAccessType = z.enum(ACCESS_TYPES, { message: `accessType must be one of: ${ACCESS_TYPES.join(', ')}` });
+export const ZAccessType = seedEnum(ACCESS_TYPES, `accessType must be one of: ${ACCESS_TYPES.join(', ')}`);
 export type AccessType = z.infer<typeof ZAccessType>;
 
 export const ZEnrollInput = z.object({

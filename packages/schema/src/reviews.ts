@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZId, ZPagination, paginationInput } from './common';
+import { ZId, ZPagination, paginationInput, seedEnum } from './common';
 
 export const REVIEW_SORTS = ['recent', 'rating', 'helpful'] as const;
-export const ZReviewSort = z.enum(REVIEW_SORTS, { message: `sort must be one of: ${REVIEW_SORTS.join(', ')}` });
+export const ZReviewSort = seedEnum(REVIEW_SORTS, `sort must be one of: ${REVIEW_SORTS.join(', ')}`);
 
 export const ZProgramReviewsInput = z.object({
   id: ZId,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZId, ZPagination } from './common';
+import { ZId, ZPagination, seedEnum } from './common';
 import { ZProgramSummary } from './programs';
 
 export const SEARCH_TYPES = ['all', 'programs', 'instructors'] as const;
-export const ZSearchType = z.enum(SEARCH_TYPES, { message: `type must be one of: ${SEARCH_TYPES.join(', ')}` });
+export const ZSearchType = seedEnum(SEARCH_TYPES, `type must be one of: ${SEARCH_TYPES.join(', ')}`);
 export type SearchType = z.infer<typeof ZSearchType>;
 
 export const ZSearchInput = z.object({
