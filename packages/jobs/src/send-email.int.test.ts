@@ -4,9 +4,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { enqueueEmail, type EmailTemplate } from '@learningpt/core';
+import { enqueueEmail, fixedClock, hashToken, type EmailTemplate, type SendEmailPayload } from '@learningpt/core';
 import { useTestDatabase } from '@learningpt/db/testing';
-import { DevMailbox, ResendMailer, type Mailer } from '@learningpt/mail';
+import { DevMailbox, MailSendError, ResendMailer, type Mailer } from '@learningpt/mail';
 import { startFakeResend, type FakeResend } from '@learningpt/mail/testing';
 import { runJobsOnce, silentJobLog, startWorker } from './index';
 
@@ -32,7 +32,8 @@ const verification = (key: string, to = 'ada@example.com') => ({
   idempotencyKey: key,
 });
 
-const runOnce = (mailer: Mailer = resend) => runJobsOnce({ connectionString: t.url, mailer, log: silentJobLog });
+const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
+const runOnce = (mailer: Mailer = resend) => runJobsOnce({ connectionString: t.url, mailer, log: silentJobLog, clock });
 
 interface JobRow {
   attempts: number;
@@ -181,5 +182,168 @@ describe('send_email into the dev mailbox', () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('send_email with a token link', () => {
+  let n = 0;
+  const makeUser = (data: { emailVerified?: boolean; status?: 'active' | 'banned' } = {}) =>
+    t.db.user.create({
+      data: { name: 'Ada', email: `ada.${++n}@example.com`, role: 'student', ...data },
+      select: { id: true, email: true },
+    });
+  const linkEmail = (
+    user: { id: string; email: string },
+    kind: 'verification' | 'password_reset' = 'verification',
+    key = `${kind}:${user.id}:${++n}`,
+  ): SendEmailPayload => ({
+    template: kind === 'verification' ? 'verification' : 'password-reset',
+    to: user.email,
+    data: { name: 'Ada' },
+    tokenLink: {
+      kind,
+      userId: user.id,
+      url: `https://app.learningpt.dev/${kind === 'verification' ? 'verify-email' : 'reset-password'}`,
+    },
+    idempotencyKey: key,
+  });
+  /** The token in the link of an email the fake provider was sent (accepted or not). */
+  const tokenIn = (body: Record<string, unknown>) => {
+    const m = /\?token=([a-z2-7]+)/.exec(String(body.text));
+    if (!m) throw new Error(`no token link in ${String(body.text)}`);
+    return m[1]!;
+  };
+  const tokenRows = (userId: string) =>
+    t.db.oneTimeToken.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
+  /** Every row of the queue's job table as text: where a raw token must never be. */
+  const queueText = async () =>
+    (await t.db.$queryRaw<{ row: string }[]>`SELECT j::text AS row FROM graphile_worker._private_jobs j`)
+      .map((r) => r.row)
+      .join('\n');
+
+  it('issues the token when it sends: the queue holds what to issue, the table only its hash', async () => {
+    const user = await makeUser();
+    await enqueueEmail(t.db, linkEmail(user, 'verification', 'verification:one'));
+    const queued = await queueText();
+    expect(queued).toContain(user.id);
+    expect(queued).not.toMatch(/token=/);
+    expect(await tokenRows(user.id)).toEqual([]);
+
+    await runOnce();
+    expect(fake.sent).toHaveLength(1);
+    const token = tokenIn(fake.sent[0]!.body);
+    expect(fake.sent[0]!.body.html).toContain(`href="https://app.learningpt.dev/verify-email?token=${token}"`);
+    // The provider's key names the token by its hash, never the token.
+    expect(fake.sent[0]!.idempotencyKey).toBe(`verification:one:${hashToken(token)}`);
+    const [row] = await tokenRows(user.id);
+    expect(row).toMatchObject({ kind: 'verification', tokenHash: hashToken(token), usedAt: null });
+    expect(row!.expiresAt.getTime() - clock.now().getTime()).toBe(24 * 3600 * 1000);
+  });
+
+  it('a reset link works 1 hour', async () => {
+    const user = await makeUser({ emailVerified: true });
+    await enqueueEmail(t.db, linkEmail(user, 'password_reset'));
+    await runOnce();
+    const token = tokenIn(fake.sent[0]!.body);
+    expect(fake.sent[0]!.body.subject).toMatch(/reset/i);
+    const [row] = await tokenRows(user.id);
+    expect(row).toMatchObject({ kind: 'password_reset', tokenHash: hashToken(token) });
+    expect(row!.expiresAt.getTime() - clock.now().getTime()).toBe(3600 * 1000);
+  });
+
+  it('a retry after a failed send delivers a fresh, live link under a key of its own', async () => {
+    const user = await makeUser();
+    fake.failNext(500);
+    await enqueueEmail(t.db, linkEmail(user, 'verification', 'verification:retry'));
+    await runOnce();
+    expect(fake.sent).toHaveLength(0);
+    const first = tokenIn(fake.requests[0]!.body);
+    expect(await queueText()).not.toContain(first);
+    expect(await jobs()).toMatchObject([{ attempts: 1, last_error: expect.stringMatching(/500/) as unknown }]);
+
+    await makeRetriesDue();
+    await runOnce();
+    expect(fake.sent).toHaveLength(1);
+    const second = tokenIn(fake.sent[0]!.body);
+    expect(second).not.toBe(first);
+    // Had the first attempt reached the inbox after all, the provider must still take this one.
+    expect(fake.requests.map((r) => r.headers['idempotency-key'])).toEqual([
+      `verification:retry:${hashToken(first)}`,
+      `verification:retry:${hashToken(second)}`,
+    ]);
+    const rows = await tokenRows(user.id);
+    expect(rows.map((r) => [r.tokenHash, r.usedAt === null])).toEqual([
+      [hashToken(first), false], // the undelivered attempt's link is retired
+      [hashToken(second), true], // the delivered one works
+    ]);
+    expect(await jobs()).toEqual([]);
+  });
+
+  it('a permanent refusal leaves a failed job without the token', async () => {
+    const user = await makeUser();
+    fake.failNext(422);
+    await enqueueEmail(t.db, linkEmail(user));
+    await runOnce();
+    const token = tokenIn(fake.requests[0]!.body);
+    expect(await jobs()).toMatchObject([{ attempts: 1, max_attempts: 1 }]);
+    expect(await queueText()).toMatch(/422 validation_error/);
+    expect(await queueText()).not.toContain(token);
+  });
+
+  it('keeps the token out of last_error when the provider quotes the email back', async () => {
+    const user = await makeUser();
+    const quoting: Mailer = {
+      send: (m) => Promise.reject(new MailSendError(`rejected body: ${m.text}`, true, 400)),
+    };
+    let sentText = '';
+    const spy: Mailer = { send: (m) => ((sentText = m.text), quoting.send(m)) };
+    await enqueueEmail(t.db, linkEmail(user));
+    await runOnce(spy);
+    const token = tokenIn({ text: sentText });
+    const [failed] = await jobs();
+    expect(failed!.last_error).toContain('rejected body:');
+    expect(failed!.last_error).toContain('?token=[token]');
+    expect(await queueText()).not.toContain(token);
+  });
+
+  it('a newer link supersedes the older one', async () => {
+    const user = await makeUser();
+    await enqueueEmail(t.db, linkEmail(user));
+    await enqueueEmail(t.db, linkEmail(user));
+    await runOnce();
+    expect(fake.sent).toHaveLength(2);
+    const rows = await tokenRows(user.id);
+    expect(rows.map((r) => r.usedAt === null)).toEqual([false, true]);
+  });
+
+  it('sends nothing and issues no token when the link is no longer wanted', async () => {
+    const verified = await makeUser({ emailVerified: true });
+    const banned = await makeUser({ status: 'banned' });
+    const moved = await makeUser();
+    await enqueueEmail(t.db, linkEmail(verified, 'verification'));
+    await enqueueEmail(t.db, linkEmail(banned, 'password_reset'));
+    await enqueueEmail(t.db, { ...linkEmail(moved, 'verification'), to: 'someone.else@example.com' });
+    await runOnce();
+    expect(fake.requests).toHaveLength(0);
+    expect(await t.db.oneTimeToken.count({ where: { userId: { in: [verified.id, banned.id, moved.id] } } })).toBe(0);
+    expect(await jobs()).toEqual([]); // done, not failed
+  });
+
+  it('drops a job whose token link is malformed, issuing nothing', async () => {
+    const user = await makeUser();
+    const bad = linkEmail(user);
+    await enqueueEmail(t.db, { ...bad, tokenLink: { ...bad.tokenLink!, url: 'javascript:alert(1)' } });
+    await enqueueEmail(t.db, {
+      ...bad,
+      idempotencyKey: 'x:2',
+      tokenLink: { ...bad.tokenLink!, kind: 'email_change' as never },
+    });
+    await runOnce();
+    expect(fake.requests).toHaveLength(0);
+    expect(await tokenRows(user.id)).toEqual([]);
+    expect(await jobs()).toMatchObject([
+      { attempts: 1, max_attempts: 1 },
+      { attempts: 1, max_attempts: 1 },
+    ]);
   });
 });

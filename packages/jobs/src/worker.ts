@@ -2,6 +2,7 @@ import {
   DELETE_STORED_FILE_TASK,
   ERASE_PERSONAL_DATA_TASK,
   SEND_EMAIL_TASK,
+  type Clock,
   type EmailTemplate,
   type StorageProviderName,
 } from '@learningpt/core';
@@ -29,6 +30,8 @@ export interface WorkerDeps {
   /** Where uploaded files are deleted (delete_stored_file). Without it those jobs fail, unretried. */
   storage?: FileStorage | undefined;
   log: JobLog;
+  /** Issue times and expiries of emailed link tokens, erasure decisions. Default: the system clock. */
+  clock?: Clock | undefined;
 }
 
 export interface StartWorkerOptions extends WorkerDeps {
@@ -54,8 +57,12 @@ export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close():
   const getDb = () => (db ??= createDb({ connectionString: deps.connectionString, max: 2 }));
   return {
     taskList: {
-      [SEND_EMAIL_TASK]: createSendEmailTask(deps),
-      [ERASE_PERSONAL_DATA_TASK]: createErasePersonalDataTask({ db: getDb, log: deps.log }),
+      [SEND_EMAIL_TASK]: createSendEmailTask({ mailer: deps.mailer, log: deps.log, db: getDb, clock: deps.clock }),
+      [ERASE_PERSONAL_DATA_TASK]: createErasePersonalDataTask({
+        db: getDb,
+        log: deps.log,
+        ...(deps.clock && { clock: deps.clock }),
+      }),
       [DELETE_STORED_FILE_TASK]: createDeleteStoredFileTask({ storage: deps.storage, log: deps.log }),
     },
     close: async () => {
@@ -114,12 +121,18 @@ export async function startWorker(opts: StartWorkerOptions): Promise<Worker> {
   };
 }
 
-/** Runs every job that is due now, then returns (tests, one-off scripts). */
-export async function runJobsOnce(deps: WorkerDeps): Promise<void> {
+/**
+ * Runs every job that is due now, then returns (tests, one-off scripts). `only`: run just these
+ * tasks; jobs of the others stay queued as they are.
+ */
+export async function runJobsOnce(deps: WorkerDeps & { only?: readonly string[] }): Promise<void> {
   const tasks = createTaskList(deps);
+  const taskList = deps.only
+    ? Object.fromEntries(Object.entries(tasks.taskList).filter(([name]) => deps.only!.includes(name)))
+    : tasks.taskList;
   const pool = createQueuePool(deps.connectionString, 2, deps.log);
   try {
-    await runOnce({ pgPool: pool, noHandleSignals: true, logger: graphileLogger(deps.log) }, tasks.taskList);
+    await runOnce({ pgPool: pool, noHandleSignals: true, logger: graphileLogger(deps.log) }, taskList);
   } finally {
     await pool.end();
     await tasks.close();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Db, type Prisma } from '@learningpt/db';
 import type { MessageOutput } from '@learningpt/schema';
 import { enqueueEmail } from '../mail/enqueue-email';
@@ -5,10 +6,9 @@ import { AUTH_LIMITS, consumeRateLimits } from '../rate-limit/rate-limit';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import { assertAcceptablePassword } from './common-passwords';
-import { issueOneTimeToken, redeemOneTimeToken, retireOneTimeTokens } from './one-time-tokens';
+import { redeemOneTimeToken, retireOneTimeTokens } from './one-time-tokens';
 import { hashPassword } from './password';
-import { VERIFICATION_TOKEN_TTL_MS, webLink, withResponseFloor, type AuthSettings } from './settings';
-import { hashToken } from './tokens';
+import { webLink, withResponseFloor, type AuthSettings } from './settings';
 
 type Tx = Db | Prisma.TransactionClient;
 
@@ -21,7 +21,10 @@ interface RequestDeps {
 
 const REGISTERED = 'Registration successful. Please check your email: we have sent you a link to verify your address.';
 
-/** Sends a fresh verification link (older unused ones stop working). Call inside a transaction. */
+/**
+ * Queues a fresh verification link; older unused ones stop working now. The worker issues the
+ * link's token when it sends the email (see EmailTokenLink). Call inside a transaction.
+ */
 export async function sendVerificationEmail(
   tx: Tx,
   {
@@ -31,17 +34,13 @@ export async function sendVerificationEmail(
   }: { clock: Clock; settings: AuthSettings; user: { id: string; name: string; email: string } },
 ): Promise<void> {
   await retireOneTimeTokens(tx, { clock, kind: 'verification', userId: user.id });
-  const token = await issueOneTimeToken(tx, {
-    clock,
-    kind: 'verification',
-    userId: user.id,
-    ttlMs: VERIFICATION_TOKEN_TTL_MS,
-  });
   await enqueueEmail(tx, {
     template: 'verification',
     to: user.email,
-    data: { name: user.name, link: webLink(settings, `/verify-email?token=${encodeURIComponent(token)}`) },
-    idempotencyKey: `verification:${hashToken(token)}`,
+    data: { name: user.name },
+    tokenLink: { kind: 'verification', userId: user.id, url: webLink(settings, '/verify-email') },
+    // Each request is its own email, however close together two requests come.
+    idempotencyKey: `verification:${user.id}:${randomUUID()}`,
   });
 }
 

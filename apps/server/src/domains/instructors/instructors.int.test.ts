@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller, TestServer } from '../../testing/harness';
 import { startTestServer } from '../../testing/harness';
 import { enrollDirectly, makeProgram, makeUser, outcome, type TestUser } from '../../testing/learning-fixtures';
-import { queuedEmails } from '../../testing/outbox';
+import { deliveredEmails } from '../../testing/outbox';
 
 let s: TestServer;
 let owner: TestUser;
@@ -197,9 +197,9 @@ describe('instructors.approve / reject', () => {
       expect.objectContaining({ type: 'instructor_application', title: 'You are now an instructor' }),
     ]);
     const email = await emailOf(student.id);
-    const emails = (await queuedEmails(s.db, email)).filter((e) => e.template === 'instructor-approved');
+    const emails = (await deliveredEmails(s, email)).filter((e) => e.template === 'instructor-approved');
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.data.link).toMatch(/\/teach$/);
+    expect(emails[0]!.link).toMatch(/\/teach$/);
     expect(await s.db.auditLog.count({ where: { action: 'instructor.approve', entityId: applicationId } })).toBe(1);
 
     // The same session now acts as an instructor; the public profile exists.
@@ -243,7 +243,7 @@ describe('instructors.approve / reject', () => {
       expect(await s.db.notification.count({ where: { userId: student.id } })).toBe(0);
       expect(await s.db.auditLog.count({ where: { action: 'instructor.approve', entityId: applicationId } })).toBe(0);
       expect(
-        (await queuedEmails(s.db, await emailOf(student.id))).filter((e) => e.template === 'instructor-approved'),
+        (await deliveredEmails(s, await emailOf(student.id))).filter((e) => e.template === 'instructor-approved'),
       ).toHaveLength(0);
 
       const { application: rejected } = await admin.caller.instructors.reject({
@@ -287,11 +287,11 @@ describe('instructors.approve / reject', () => {
     expect(await s.db.instructorProfile.count({ where: { userId: student.id } })).toBe(0);
     const note = await s.db.notification.findFirstOrThrow({ where: { userId: student.id } });
     expect(note.body).toContain(reason);
-    const emails = (await queuedEmails(s.db, await emailOf(student.id))).filter(
+    const emails = (await deliveredEmails(s, await emailOf(student.id))).filter(
       (e) => e.template === 'instructor-rejected',
     );
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.data.reason).toBe(reason);
+    expect(emails[0]!.text).toContain(`The reviewer's note: ${reason}`);
   });
 });
 

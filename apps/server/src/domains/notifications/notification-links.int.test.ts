@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFICATIONS } from '../../../../../prisma/seed/data/activity';
 import { startTestServer, type TestServer } from '../../testing/harness';
 import { makeProgram, makeUser, type TestUser } from '../../testing/learning-fixtures';
-import { queuedEmails } from '../../testing/outbox';
+import { deliveredEmails } from '../../testing/outbox';
 
 /** The web app's pages, as its router declares them. */
 const WEB_PAGES = [
@@ -63,7 +63,7 @@ describe('notification links', () => {
     // The decision emails link to the same pages.
     const emailLink = async (userId: string, template: string) => {
       const { email } = await s.db.user.findUniqueOrThrow({ where: { id: userId } });
-      return (await queuedEmails(s.db, email)).find((e) => e.template === template)?.data.link;
+      return (await deliveredEmails(s, email)).find((e) => e.template === template)?.link;
     };
     expect(await emailLink(approved.id, 'instructor-approved')).toMatch(/^https?:\/\/[^/]+\/teach$/);
     expect(await emailLink(rejected.id, 'instructor-rejected')).toMatch(/^https?:\/\/[^/]+\/teach\/apply$/);

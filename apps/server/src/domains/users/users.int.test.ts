@@ -194,7 +194,7 @@ describe('users.changePassword', () => {
     expect(ok.status).toBe(200);
     expect((await s.rest({ url: '/api/auth/profile', headers: s.bearer(other.token) })).status).toBe(401);
     expect((await s.rest({ url: '/api/auth/profile', headers: s.bearer(me.token) })).status).toBe(200);
-    expect(await lastEmail(s.db, me.email, 'password-changed')).toBeTruthy();
+    expect(await lastEmail(s, me.email, 'password-changed')).toBeTruthy();
     await expect(s.signIn(me.email, STRONG)).rejects.toThrow(/401/);
     await s.signIn(me.email, 'a fresh passphrase');
   });
