@@ -48,4 +48,5 @@ export * from './instructors/dashboard';
 export * from './search/search';
 export * from './uploads/attach-upload';
 export * from './uploads/file-deletion';
+export * from './quizzes/index';
 export * from './certificates/issue-certificate';

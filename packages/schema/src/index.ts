@@ -9,3 +9,4 @@ export * from './reviews';
 export * from './notifications';
 export * from './instructors';
 export * from './search';
+export * from './quizzes';

@@ -5,7 +5,10 @@ import { computeStreaks } from './streak';
 
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
-/** users.stats: computed from the user's rows; zeros when there are none. */
+/**
+ * users.stats: computed from the user's rows; zeros when there are none. Quizzes count graded
+ * attempts; free previews are a taste, not an exam, so they count only as activity for streaks.
+ */
 export async function getUserStats({
   db,
   clock,
@@ -19,12 +22,12 @@ export async function getUserStats({
     db.enrollment.count({ where: { userId, status: { not: 'cancelled' } } }),
     db.enrollment.count({ where: { userId, status: 'completed' } }),
     db.quizAttempt.aggregate({
-      where: { userId, status: 'submitted' },
+      where: { userId, status: 'submitted', isPreview: false },
       _count: { _all: true },
       _sum: { score: true },
       _avg: { scorePercent: true },
     }),
-    db.quizAttempt.count({ where: { userId, status: 'submitted', passed: true } }),
+    db.quizAttempt.count({ where: { userId, status: 'submitted', isPreview: false, passed: true } }),
     db.certificate.count({ where: { userId, status: 'valid' } }),
     db.lessonProgress.aggregate({ where: { userId }, _sum: { timeSpentSeconds: true } }),
     activityDays(db, userId),
@@ -37,7 +40,8 @@ export async function getUserStats({
     quizzesTaken: taken,
     quizzesPassedPercentage: taken ? oneDecimal((passed / taken) * 100) : 0,
     certificatesEarned: certificates,
-    totalPoints: attempts._sum.score ?? 0,
+    // Partial credit makes scores fractional; points are shown whole.
+    totalPoints: Math.round(attempts._sum.score ?? 0),
     currentStreak: streaks.current,
     longestStreak: streaks.longest,
     learningTimeMinutes: Math.floor((time._sum.timeSpentSeconds ?? 0) / 60),
