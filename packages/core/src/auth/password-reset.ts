@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '@learningpt/db';
 import type { MessageOutput } from '@learningpt/schema';
 import { writeAudit } from '../audit/write-audit';
@@ -7,10 +6,10 @@ import { AUTH_LIMITS, clearLoginLimits, consumeRateLimits } from '../rate-limit/
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import { assertAcceptablePassword } from './common-passwords';
-import { redeemOneTimeToken, retireOneTimeTokens } from './one-time-tokens';
+import { issueOneTimeToken, redeemOneTimeToken, retireOneTimeTokens } from './one-time-tokens';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './sessions';
-import { webLink, withResponseFloor, type AuthSettings } from './settings';
+import { RESET_TOKEN_TTL_MS, webLink, withResponseFloor, type AuthSettings } from './settings';
 import { hashToken } from './tokens';
 
 /**
@@ -43,14 +42,18 @@ export async function forgotPassword({
         select: { id: true, name: true, email: true, status: true },
       });
       if (!user || user.status !== 'active') return;
-      // Older links stop working now; the worker issues this one's token when it sends the email.
       await retireOneTimeTokens(tx, { clock, kind: 'password_reset', userId: user.id });
+      const token = await issueOneTimeToken(tx, {
+        clock,
+        kind: 'password_reset',
+        userId: user.id,
+        ttlMs: RESET_TOKEN_TTL_MS,
+      });
       await enqueueEmail(tx, {
         template: 'password-reset',
         to: user.email,
-        data: { name: user.name },
-        tokenLink: { kind: 'password_reset', userId: user.id, url: webLink(settings, '/reset-password') },
-        idempotencyKey: `password-reset:${user.id}:${randomUUID()}`,
+        data: { name: user.name, link: webLink(settings, `/reset-password?token=${encodeURIComponent(token)}`) },
+        idempotencyKey: `password-reset:${hashToken(token)}`,
       });
     });
     return {

@@ -118,6 +118,8 @@ export const AUTH_LIMITS = {
     { key: `resend:email:${email}`, limit: 3, windowMs: HOUR },
     { key: `resend:ip:${ip}`, limit: 20, windowMs: HOUR },
   ],
+  /** Redeeming reset links, per client address (the token itself is unguessable; argon2 is not free). */
+  resetPassword: (ip: string): LimitRule[] => [{ key: `reset:ip:${ip}`, limit: 20, windowMs: HOUR }],
   /** Per account (user id): how often one user can ask for an expensive or mailing action. */
   account: (userId: string, action: string): LimitRule[] => [
     { key: `account:${action}:${userId}`, limit: 10, windowMs: HOUR },

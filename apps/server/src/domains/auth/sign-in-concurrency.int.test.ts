@@ -109,6 +109,22 @@ describe('sign-in under concurrency', () => {
     expect(same.filter((r) => r.status === 429)).toHaveLength(5);
   });
 
+  it('parallel reset-password attempts from one address meet their cap exactly', async () => {
+    const ip = '198.51.100.31';
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        post(
+          '/api/auth/reset-password',
+          { token: `made-up-token-${i}`.padEnd(32, 'x'), password: 'a long and unusual passphrase 42' },
+          ip,
+        ),
+      ),
+    );
+    // Made-up links are refused as such (400) until the address's allowance is used up.
+    expect(answers.filter((r) => r.status === 400)).toHaveLength(20);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(5);
+  });
+
   it('parallel forgot-password and resend requests meet their caps exactly', async () => {
     const ip = '198.51.100.30';
     for (const [path, limit] of [
