@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@learningpt/db';
 import type { MessageOutput } from '@learningpt/schema';
 import { writeAudit } from '../audit/write-audit';
@@ -6,10 +7,10 @@ import { AUTH_LIMITS, clearLoginLimits, consumeRateLimits } from '../rate-limit/
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import { assertAcceptablePassword } from './common-passwords';
-import { issueOneTimeToken, redeemOneTimeToken, retireOneTimeTokens } from './one-time-tokens';
+import { redeemOneTimeToken, retireOneTimeTokens } from './one-time-tokens';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './sessions';
-import { RESET_TOKEN_TTL_MS, webLink, withResponseFloor, type AuthSettings } from './settings';
+import { webLink, withResponseFloor, type AuthSettings } from './settings';
 import { hashToken } from './tokens';
 
 /**
@@ -42,18 +43,14 @@ export async function forgotPassword({
         select: { id: true, name: true, email: true, status: true },
       });
       if (!user || user.status !== 'active') return;
+      // Older links stop working now; the worker issues this one's token when it sends the email.
       await retireOneTimeTokens(tx, { clock, kind: 'password_reset', userId: user.id });
-      const token = await issueOneTimeToken(tx, {
-        clock,
-        kind: 'password_reset',
-        userId: user.id,
-        ttlMs: RESET_TOKEN_TTL_MS,
-      });
       await enqueueEmail(tx, {
         template: 'password-reset',
         to: user.email,
-        data: { name: user.name, link: webLink(settings, `/reset-password?token=${encodeURIComponent(token)}`) },
-        idempotencyKey: `password-reset:${hashToken(token)}`,
+        data: { name: user.name },
+        tokenLink: { kind: 'password_reset', userId: user.id, url: webLink(settings, '/reset-password') },
+        idempotencyKey: `password-reset:${user.id}:${randomUUID()}`,
       });
     });
     return {
@@ -86,6 +83,13 @@ export async function resetPassword({
   password: string;
 }): Promise<MessageOutput> {
   assertAcceptablePassword(password);
+  // Counted before anything else: link guessing and argon2 work from one address are bounded.
+  await consumeRateLimits({
+    db,
+    clock,
+    rules: AUTH_LIMITS.resetPassword(ip),
+    what: 'Too many password reset attempts.',
+  });
   // Cheap check first, so a made-up token costs no argon2 work.
   const live = await db.oneTimeToken.findFirst({
     where: { tokenHash: hashToken(token), kind: 'password_reset', usedAt: null, expiresAt: { gt: clock.now() } },
