@@ -17,9 +17,10 @@ import {
   saveAnswerRows,
   savedAnswers,
   servedQuestions,
+  type AttemptCore,
 } from './attempt-common';
 import { gradeAttempt } from './grade';
-import { TYPE_FROM_DB } from './question-view';
+import { TYPE_FROM_DB, type QuestionRow } from './question-view';
 import { uuid7 } from './uuid7';
 
 type DbLike = Db | Prisma.TransactionClient;
@@ -32,14 +33,25 @@ export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
  */
 export async function gradeAttemptInTx(
   tx: Prisma.TransactionClient,
-  { clock, attemptId, timedOut }: { clock: Clock; attemptId: string; timedOut: boolean },
+  {
+    clock,
+    attemptId,
+    timedOut,
+    locked,
+  }: {
+    clock: Clock;
+    attemptId: string;
+    timedOut: boolean;
+    /** The attempt and its served questions, when the caller already holds its lock. */
+    locked?: { attempt: AttemptCore; questions: QuestionRow[] };
+  },
 ): Promise<boolean> {
-  const a = await lockAttempt(tx, attemptId);
+  const a = locked?.attempt ?? (await lockAttempt(tx, attemptId));
   if (!a || a.status !== 'in_progress') return false;
   const now = clock.now();
   const [quiz, questions, saved] = await Promise.all([
     tx.quiz.findUniqueOrThrow({ where: { id: a.quizId }, select: { passingScore: true, programId: true } }),
-    servedQuestions(tx, a),
+    locked?.questions ?? servedQuestions(tx, a),
     savedAnswers(tx, a.id),
   ]);
   const graded = gradeAttempt(questions, new Map(saved.map((s) => [s.questionId, s.selected])));
@@ -171,11 +183,10 @@ export async function submitAttempt({
     if (a.status !== 'in_progress') return;
     const now = clock.now();
     const late = isPastGrace(a, now);
+    const questions = await servedQuestions(tx, a);
     // After the deadline and its grace, answers sent now are refused: the saved ones are graded.
-    if (!late && answers.length > 0) {
-      await saveAnswerRows(tx, a.id, checkAnswers(answers, await servedQuestions(tx, a)), now);
-    }
-    await gradeAttemptInTx(tx, { clock, attemptId: a.id, timedOut: late });
+    if (!late && answers.length > 0) await saveAnswerRows(tx, a.id, checkAnswers(answers, questions), now);
+    await gradeAttemptInTx(tx, { clock, attemptId: a.id, timedOut: late, locked: { attempt: a, questions } });
   }, TX_OPTIONS);
   const result = await attemptResult(db, attemptId);
   if (!result) throw new AppError('CONFLICT', 'This attempt ended without being submitted; start the quiz again.');
