@@ -1,4 +1,5 @@
-// `pnpm dev`: the whole stack on one machine with no set-up.
+// `pnpm dev`: the whole stack on one machine with no set-up. The `dev` script generates the
+// Prisma client (turbo run generate) before this file runs: it imports @learningpt/db.
 //  1. PostgreSQL: DATABASE_URL if set, else an embedded server whose data persists in .data/postgres
 //  2. migrations, the job queue's schema, and the demo data when the database is empty
 //  3. server, web and admin through turbo, with reload; their URLs printed once they answer
@@ -65,6 +66,9 @@ const child = spawn(
       // The admin app links to the web app's program editor: it follows WEB_PORT unless set.
       VITE_WEB_URL: `http://localhost:${process.env.WEB_PORT ?? 5173}`,
       ...process.env,
+      // The server turns its development aids (/dev/mail, local stand-ins) on only when told:
+      // unset means production. An explicit NODE_ENV (e.g. production, to try that) still wins.
+      NODE_ENV: process.env.NODE_ENV || 'development',
       DATABASE_URL: databaseUrl,
       API_URL: apiUrl,
       FORCE_COLOR: '1',
