@@ -43,8 +43,7 @@ describe('createTestDatabase', () => {
     expect(await databaseExists(b.name)).toBe(false);
     await a.drop(); // a second drop is harmless
 
-    // Generous bound (a slow CI); typically 30–60 ms each.
-    expect(cloneMs).toBeLessThan(5000);
+    // Typically 30–60 ms each; printed on request, never asserted (timing is not correctness).
     if (process.env.LEARNINGPT_DB_TIMINGS === '1')
       console.log(`[db] two clones in parallel: ${Math.round(cloneMs)} ms`);
   });
@@ -58,20 +57,6 @@ describe('createTestDatabase', () => {
     await t.drop();
     expect(await databaseExists(t.name)).toBe(false);
     await other.end().catch(() => {});
-  });
-
-  it('measures the cost of one clone', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      const t = await createTestDatabase();
-      times.push(performance.now() - started);
-      await t.drop();
-    }
-    const median = times.sort((x, y) => x - y)[2] ?? 0;
-    if (process.env.LEARNINGPT_DB_TIMINGS === '1')
-      console.log(`[db] clone median ${Math.round(median)} ms (${times.map(Math.round).join(', ')})`);
-    expect(median).toBeLessThan(2000);
   });
 });
 
