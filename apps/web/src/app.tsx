@@ -12,6 +12,10 @@ import { VerifyEmailPage } from './features/auth/verify-email-page';
 import { CatalogPage } from './features/catalog/catalog-page';
 import { LessonReaderPage } from './features/learn/lesson-reader-page';
 import { MyLearningPage } from './features/learn/my-learning-page';
+import { MyCertificatesPage } from './features/certificates/my-certificates-page';
+import { AttemptPage } from './features/exam/attempt-page';
+import { ExamPage } from './features/exam/exam-page';
+import { ProgramExamsPage } from './features/exam/program-exams-page';
 import { NotFoundPage } from './features/misc/not-found-page';
 import { ProfilePage } from './features/profile/profile-page';
 import { ProgramPage } from './features/program/program-page';
@@ -35,6 +39,23 @@ export function App() {
         <Route path="programs" element={<CatalogPage />} />
         <Route path="programs/:slug" element={<ProgramPage />} />
         <Route path="programs/:slug/learn/:lessonId?" element={<LessonReaderPage />} />
+        {/* Practice exams: quizzes are for signed-in users only. */}
+        <Route
+          path="programs/:slug/exams"
+          element={<RequireSession loading={<PageLoading />}>{() => <ProgramExamsPage />}</RequireSession>}
+        />
+        <Route
+          path="exams/:quizId"
+          element={<RequireSession loading={<PageLoading />}>{() => <ExamPage />}</RequireSession>}
+        />
+        <Route
+          path="exams/:quizId/attempts/:attemptId"
+          element={<RequireSession loading={<PageLoading />}>{() => <AttemptPage />}</RequireSession>}
+        />
+        <Route
+          path="certificates"
+          element={<RequireSession loading={<PageLoading />}>{() => <MyCertificatesPage />}</RequireSession>}
+        />
 
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
