@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one run:
+// Four projects, one run:
 //  unit         *.test.ts      pure logic, no I/O
 //  integration  *.int.test.ts  a real PostgreSQL: one embedded server per run, a migrated
 //                              template database, a fresh database per test file
 //  e2e          *.e2e.ts       headless Chromium against the running stack
+//  smoke        *.smoke.ts     the README's `npm start` in a fresh clone of HEAD (minutes)
 const exclude = ['**/node_modules/**', '**/dist/**', '**/generated/**'];
 
 export default defineConfig({
@@ -37,6 +38,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'smoke',
+          include: ['scripts/**/*.smoke.ts'],
+          exclude,
+          // Install, first start and shutdown on 2 cores shared with the other projects; the test
+          // itself gives up on a start that hangs after 5 minutes, with the command's output.
+          testTimeout: 480_000,
+          hookTimeout: 120_000,
         },
       },
     ],
