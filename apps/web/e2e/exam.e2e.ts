@@ -17,6 +17,12 @@ async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
+async function get<T>(page: Page, path: string): Promise<T> {
+  const res = await page.context().request.get(path);
+  if (!res.ok()) throw new Error(`GET ${path} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** "9:58" -> 598 */
 function clockSeconds(text: string): number {
   const parts = text.trim().split(':').map(Number);
@@ -87,6 +93,7 @@ describe('web exam simulator', () => {
     await card.getByRole('link', { name: `Open ${title}` }).click();
 
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/exams/${quiz.id}`);
     await page.getByText('You have not taken this exam yet.').waitFor();
     await page.getByRole('button', { name: 'Start exam' }).click();
 
@@ -153,6 +160,47 @@ describe('web exam simulator', () => {
     const share = await certificate.getByRole('link', { name: 'Open share link' }).getAttribute('href');
     expect(new URL(share!).pathname).toMatch(/^\/verify\/[A-Z0-9-]{6,64}$/);
     await screenshot(page, 'web-my-certificates');
+    expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('offers a student without exam access the free preview, or says what to buy', async () => {
+    // A paid program's published quiz, opened by a new student who bought nothing.
+    const email = uniqueEmail('previewer');
+    const password = 'Exam-e2e-2026!';
+    await createVerifiedUser('Pat Previewer', email, password);
+    const page = await browser.openPage('web', '/sign-in');
+    await signInViaApi(page, email, password);
+    const { programs } = await apiGet<ProgramListBody>('/api/programs?limit=100');
+    const paid = programs.filter((p) => !p.isFree);
+    let found: { id: string; title: string } | undefined;
+    for (const p of paid) {
+      const { quizzes } = await get<{ quizzes: { id: string; title: string }[] }>(
+        page,
+        `/api/quizzes?programId=${p.id}&limit=1`,
+      );
+      found = quizzes[0];
+      if (found) break;
+    }
+    expect(found, 'the demo data needs a published quiz in a paid program').toBeDefined();
+    // What the page should say follows from what the API tells this viewer.
+    const { quiz } = await get<{
+      quiz: { programTitle: string; viewer: { hasExamAccess: boolean; previewQuestionCount: number } };
+    }>(page, `/api/quizzes/${found!.id}`);
+    expect(quiz.viewer.hasExamAccess).toBe(false);
+
+    await page.goto(`/exams/${found!.id}`);
+    await page.getByRole('heading', { level: 1, name: found!.title }).waitFor();
+    if (quiz.viewer.previewQuestionCount > 0) {
+      const n = quiz.viewer.previewQuestionCount;
+      await page.getByText(`Free preview: you can try ${n} free question${n === 1 ? '' : 's'}`).waitFor();
+      await page.getByRole('button', { name: 'Start free preview' }).click();
+      await page.getByText(`Question 1 of ${n}`).waitFor();
+      await page.getByText("Free preview: only the program's free questions are included").waitFor();
+    } else {
+      await page.getByRole('heading', { name: 'This exam needs exam simulator access' }).waitFor();
+      await page.getByRole('link', { name: 'See pricing' }).waitFor();
+    }
+    await screenshot(page, 'web-exam-preview');
     expect(browser.pageErrors()).toEqual([]);
   });
 });
