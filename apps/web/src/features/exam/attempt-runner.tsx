@@ -47,6 +47,9 @@ export function AttemptRunner({ attempt, receivedAt, onSubmitted, onStale }: Att
     attemptId: attempt.attemptId,
     answers,
     onTimeLeft: (seconds) => seconds !== null && setDeadline(Date.now() + seconds * 1000),
+    // Submitted elsewhere (another tab): show what the server holds. Time up by the server's
+    // clock: end the countdown here too, which submits.
+    onRefused: (code) => (code === 'CONFLICT' ? onStale() : setDeadline((d) => (d === null ? d : Date.now()))),
   });
 
   const submit = useMutation(

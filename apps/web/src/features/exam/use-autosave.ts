@@ -1,4 +1,4 @@
-import { errorMessage, useTRPC } from '@learningpt/ui';
+import { errorMessage, trpcErrorCode, useTRPC } from '@learningpt/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -17,12 +17,15 @@ export function useAutosave({
   attemptId,
   answers,
   onTimeLeft,
+  onRefused,
 }: {
   quizId: string;
   attemptId: string;
   answers: Answers;
   /** The server's seconds left, as each save answers it. */
   onTimeLeft: (seconds: number | null) => void;
+  /** The server will take no more answers: CONFLICT (already submitted), UNPROCESSABLE (time is up). */
+  onRefused: (code: 'CONFLICT' | 'UNPROCESSABLE') => void;
 }) {
   const trpc = useTRPC();
   const { mutateAsync } = useMutation(trpc.quizzes.saveAnswers.mutationOptions());
@@ -34,9 +37,11 @@ export function useAutosave({
   const dirty = useRef(new Set<string>());
   const latest = useRef(answers);
   const onTimeLeftRef = useRef(onTimeLeft);
+  const onRefusedRef = useRef(onRefused);
   useEffect(() => {
     latest.current = answers;
     onTimeLeftRef.current = onTimeLeft;
+    onRefusedRef.current = onRefused;
   });
 
   useEffect(() => {
@@ -60,6 +65,8 @@ export function useAutosave({
           for (const id of ids) dirty.current.add(id);
           setState({ status: 'error', message: errorMessage(err) });
           setSaving(false);
+          const code = trpcErrorCode(err);
+          if (code === 'CONFLICT' || code === 'UNPROCESSABLE') onRefusedRef.current(code);
         },
       );
     }, DEBOUNCE_MS);
