@@ -18,10 +18,22 @@ export interface DevMailboxMessage {
   idempotencyKey: string;
   /** ISO 8601. */
   sentAt: string;
+  /** Files sent with it, their content in base64 (absent when there were none). */
+  attachments?: DevMailboxAttachment[];
 }
 
-/** A message as listed: everything but the HTML body. */
-export type DevMailboxSummary = Omit<DevMailboxMessage, 'html'>;
+export interface DevMailboxAttachment {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Base64. */
+  content: string;
+}
+
+/** A message as listed: everything but the HTML body and the attachments' content. */
+export type DevMailboxSummary = Omit<DevMailboxMessage, 'html' | 'attachments'> & {
+  attachments?: Omit<DevMailboxAttachment, 'content'>[];
+};
 
 export interface DevMailboxOptions {
   /** Where messages are kept. Default `<repo>/.data/mail`. */
@@ -65,6 +77,16 @@ export class DevMailbox implements Mailer {
       links: extractLinks(message.text),
       idempotencyKey: message.idempotencyKey,
       sentAt: this.now().toISOString(),
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              sizeBytes: a.content.byteLength,
+              content: Buffer.from(a.content).toString('base64'),
+            })),
+          }
+        : {}),
     };
     await fs.mkdir(this.dir, { recursive: true });
     // Written whole to a temporary name, then linked into place: link() fails if the message
@@ -79,7 +101,8 @@ export class DevMailbox implements Mailer {
     } finally {
       await fs.rm(tmp, { force: true });
     }
-    const links = stored.links.length ? ` — ${stored.links.join(' ')}` : '';
+    const files = stored.attachments?.length ? ` (+ ${stored.attachments.map((a) => a.filename).join(', ')})` : '';
+    const links = (stored.links.length ? ` — ${stored.links.join(' ')}` : '') + files;
     this.log(`✉ to ${stored.to}: ${stored.subject}${links}`);
     return { id };
   }
@@ -98,7 +121,9 @@ export class DevMailbox implements Mailer {
     return messages
       .filter((m): m is DevMailboxMessage => m !== undefined)
       .sort((a, b) => b.sentAt.localeCompare(a.sentAt) || a.id.localeCompare(b.id))
-      .map(({ html: _html, ...summary }) => summary);
+      .map(({ html: _html, attachments, ...summary }) =>
+        attachments ? { ...summary, attachments: attachments.map(({ content: _content, ...a }) => a) } : summary,
+      );
   }
 
   /** One message, or undefined when there is none with that id. */

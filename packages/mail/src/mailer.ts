@@ -6,6 +6,14 @@ export interface OutgoingEmail {
   text: string;
   /** The same key is delivered once (Resend's Idempotency-Key; the dev mailbox keeps one copy). */
   idempotencyKey: string;
+  /** Files sent with the email (a certificate's PDF). */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  content: Uint8Array;
+  contentType: string;
 }
 
 /** Sends email. Implementations: ResendMailer (production) and DevMailbox (local). */

@@ -22,7 +22,23 @@ export class ResendMailer implements Mailer {
   async send(message: OutgoingEmail): Promise<{ id: string }> {
     // The SDK reports failures as `{ error }`, including network ones (statusCode null).
     const { data, error } = await this.resend.emails.send(
-      { from: this.from, to: message.to, subject: message.subject, html: message.html, text: message.text },
+      {
+        from: this.from,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        // Resend's API takes attachment content as base64.
+        ...(message.attachments?.length
+          ? {
+              attachments: message.attachments.map((a) => ({
+                filename: a.filename,
+                content: Buffer.from(a.content).toString('base64'),
+                contentType: a.contentType,
+              })),
+            }
+          : {}),
+      },
       { idempotencyKey: message.idempotencyKey },
     );
     if (error) throw toMailSendError(error);

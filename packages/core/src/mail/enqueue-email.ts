@@ -15,6 +15,7 @@ export const EMAIL_TEMPLATES = [
   'account-exists',
   'instructor-approved',
   'instructor-rejected',
+  'certificate-issued',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

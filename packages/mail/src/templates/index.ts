@@ -1,5 +1,6 @@
 import { accountDeletedEmail } from './account-deleted';
 import { accountExistsEmail } from './account-exists';
+import { certificateIssuedEmail } from './certificate-issued';
 import { instructorApprovedEmail } from './instructor-approved';
 import { instructorRejectedEmail } from './instructor-rejected';
 import type { EmailTemplateData, EmailTemplateFn, RenderedEmail } from './layout';
@@ -18,6 +19,7 @@ export const emailTemplates = {
   'account-exists': accountExistsEmail,
   'instructor-approved': instructorApprovedEmail,
   'instructor-rejected': instructorRejectedEmail,
+  'certificate-issued': certificateIssuedEmail,
 } as const satisfies Record<string, EmailTemplateFn>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -35,6 +37,7 @@ export function renderEmail(name: string, data: EmailTemplateData): RenderedEmai
 export {
   accountDeletedEmail,
   accountExistsEmail,
+  certificateIssuedEmail,
   instructorApprovedEmail,
   instructorRejectedEmail,
   passwordChangedEmail,

@@ -13,6 +13,8 @@ export interface EmailTemplateData {
   expiresIn?: string;
   /** A reviewer's note to the recipient (instructor-rejected); shown as plain, escaped text. */
   reason?: string;
+  /** The program the email is about (certificate-issued). */
+  programTitle?: string;
 }
 
 export interface RenderedEmail {
