@@ -27,6 +27,11 @@ export function AppHeader() {
               My learning
             </NavLink>
           )}
+          {session.status === 'signed-in' && (
+            <NavLink to="/certificates" className={navClass}>
+              Certificates
+            </NavLink>
+          )}
           {session.status === 'signed-in' && session.user.role !== 'student' && (
             <NavLink to="/teach" className={navClass}>
               Teach

@@ -2,7 +2,7 @@ import type { ProgramDetail } from '@learningpt/schema';
 import { CheckIcon, ErrorState, trpcErrorCode, useTRPC } from '@learningpt/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { plural } from '../../lib/format';
 import { CurriculumOutline } from './curriculum-outline';
 import { InstructorCard } from './instructor-card';
@@ -79,6 +79,20 @@ function ProgramBody({ program }: { program: ProgramDetail }) {
       <Section title="Curriculum">
         <CurriculumOutline sections={program.curriculum} />
       </Section>
+      {program.totalQuestions > 0 && (
+        <Section title="Practice exams">
+          <p className="text-slate-700">
+            Timed exams on this program&apos;s topics, graded with feedback; passing the final one earns a verifiable
+            certificate.{' '}
+            <Link
+              to={`/programs/${program.slug}/exams`}
+              className="font-medium text-indigo-600 underline-offset-2 hover:underline"
+            >
+              See the exams
+            </Link>
+          </p>
+        </Section>
+      )}
       {program.features.length > 0 && (
         <Section title="What's included">
           <CheckList items={program.features} columns />
