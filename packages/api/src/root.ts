@@ -7,6 +7,7 @@ import { adminRouter } from './routers/admin';
 import { notificationsRouter } from './routers/notifications';
 import { instructorsRouter } from './routers/instructors';
 import { searchRouter } from './routers/search';
+import { certificatesRouter } from './routers/certificates';
 import { quizzesRouter } from './routers/quizzes';
 
 /** One router per domain; the tRPC face serves it at /trpc and the REST face at /api. */
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   instructors: instructorsRouter,
   search: searchRouter,
+  certificates: certificatesRouter,
   quizzes: quizzesRouter,
 });
 

@@ -2,6 +2,7 @@ import type { ORPCMeta } from '@orpc/trpc';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Db } from '@learningpt/db';
+import type { CertificateCredentialIssuer } from '@learningpt/core';
 import { AppError, type AuthSettings, type Clock, type Viewer } from '@learningpt/core';
 import { APP_TO_TRPC, errorAnswer, errorIssues, INTERNAL_ERROR_MESSAGE } from './error-answer';
 
@@ -45,6 +46,8 @@ export interface AppContext {
   clearSessionCookie(): void;
   /** Sets a response header on either face (Retry-After on 429s). */
   setHeader(name: string, value: string): void;
+  /** Signs certificates as Open Badges credentials (the server's key); absent where none is set up. */
+  credentials?: CertificateCredentialIssuer;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -50,3 +50,4 @@ export * from './uploads/attach-upload';
 export * from './uploads/file-deletion';
 export * from './quizzes/index';
 export * from './certificates/issue-certificate';
+export * from './certificates/certificates';

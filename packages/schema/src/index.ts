@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './instructors';
 export * from './search';
 export * from './quizzes';
+export * from './certificates';
