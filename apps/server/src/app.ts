@@ -8,6 +8,7 @@ import { createDb, type Db } from '@learningpt/db';
 import { configurePasswordHasher, systemClock, type Clock } from '@learningpt/core';
 import { createMailer, type Mailer } from '@learningpt/mail';
 import { createStorage, type FileStorage } from '@learningpt/storage';
+import { createPaymentGateway, type PaymentGateway } from '@learningpt/billing';
 import type { Config } from './config';
 import { sendError, sendErrorAnswer } from './errors';
 import { loggerOptions } from './logger';
@@ -17,6 +18,7 @@ import { registerHealth } from './plugins/health';
 import { registerDevMail } from './plugins/dev-mail';
 import { registerUploads } from './plugins/uploads';
 import { authSettingsFrom, registerSession, sessionCookies } from './plugins/session';
+import { billingSettingsFrom, registerStripeWebhook } from './plugins/stripe-webhook';
 
 /** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
 export interface AppDeps {
@@ -27,6 +29,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Where uploads (avatars) go. Default: chosen by the config (local disk or UploadThing). */
   storage?: FileStorage;
+  /** The payment provider (Stripe or the local Stripe). Default: chosen by the config; null = none. */
+  payments?: PaymentGateway | null;
 }
 
 export function createAppDeps(config: Config): AppDeps {
@@ -36,6 +40,7 @@ export function createAppDeps(config: Config): AppDeps {
     clock: systemClock,
     mailer: createMailer(config),
     storage: createStorage(config),
+    payments: createPaymentGateway(config),
   };
 }
 
@@ -93,6 +98,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   const auth = authSettingsFrom(config);
+  const payments = deps.payments !== undefined ? deps.payments : createPaymentGateway(config);
+  const billing = billingSettingsFrom(config);
   await registerSession(app, { db, clock: deps.clock, config, settings: auth });
 
   const createContext = (req: FastifyRequest, reply: FastifyReply): AppContext => {
@@ -109,6 +116,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       setSessionCookie: cookies.set,
       clearSessionCookie: cookies.clear,
       setHeader: (name, value) => void reply.header(name, value),
+      payments,
+      billing,
     };
   };
 
@@ -134,6 +143,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const { document } = await registerRestApi(app, { createContext });
   await registerDocs(app, document);
   await registerHealth(app, { db });
+  await registerStripeWebhook(app, { db, clock: deps.clock, payments });
   await registerDevMail(app, { mailer: deps.mailer, config });
   await registerUploads(app, { db, clock: deps.clock, config, storage: deps.storage ?? createStorage(config) });
 

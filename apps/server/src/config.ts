@@ -198,6 +198,50 @@ export const ZConfig = z.object({
     .min(1, 'WORKER_CONCURRENCY must be at least 1')
     .max(50, 'WORKER_CONCURRENCY can be at most 50')
     .default(2),
+  // Payments (see @learningpt/billing): Stripe when STRIPE_SECRET_KEY is set; without it, in
+  // development, the local Stripe that pnpm dev starts (127.0.0.1:STRIPE_EMULATOR_PORT).
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(
+      /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/,
+      'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_..., from the Dashboard → Developers → API keys)',
+    )
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(
+      /^whsec_[A-Za-z0-9_]+$/,
+      'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_..., from the endpoint in the Dashboard or from `stripe listen`)',
+    )
+    .optional(),
+  STRIPE_API_BASE: z
+    .string()
+    .refine(
+      (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).pathname === '/',
+      'STRIPE_API_BASE must be the http(s) address of a Stripe API, without a path (like http://127.0.0.1:12111)',
+    )
+    .optional(),
+  STRIPE_EMULATOR_PORT: port('STRIPE_EMULATOR_PORT', 12111),
+  STRIPE_PRICE_BASIC: z
+    .string()
+    .regex(
+      /^price_[A-Za-z0-9_]+$/,
+      'STRIPE_PRICE_BASIC must be a Stripe price id (price_...; pnpm stripe:setup prints it)',
+    )
+    .optional(),
+  STRIPE_PRICE_PREMIUM: z
+    .string()
+    .regex(
+      /^price_[A-Za-z0-9_]+$/,
+      'STRIPE_PRICE_PREMIUM must be a Stripe price id (price_...; pnpm stripe:setup prints it)',
+    )
+    .optional(),
+  // Tax added to every order, in percent of the price after the coupon (e.g. 18 for GST). 0: none.
+  TAX_RATE_PERCENT: z.coerce
+    .number({ message: 'TAX_RATE_PERCENT must be a number (percent), like 18 or 7.5' })
+    .min(0, 'TAX_RATE_PERCENT cannot be negative')
+    .max(100, 'TAX_RATE_PERCENT can be at most 100')
+    .default(0),
 });
 export type Config = Omit<z.infer<typeof ZConfig>, 'WORKER_IN_PROCESS'> & { WORKER_IN_PROCESS: boolean };
 
@@ -223,11 +267,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty value counts as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ZConfig.safeParse(cleaned);
+  // A Stripe key without its webhook secret would take payments whose confirmations are refused.
+  const stripeWithoutWebhook =
+    cleaned.STRIPE_SECRET_KEY !== undefined && cleaned.STRIPE_WEBHOOK_SECRET === undefined
+      ? [
+          '  STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set: the signing secret of the webhook endpoint (whsec_...), or payments would never be confirmed (it is not set)',
+        ]
+      : [];
   const missing =
     (cleaned.NODE_ENV ?? 'production') === 'production'
       ? Object.entries(PRODUCTION_REQUIRED).filter(([name]) => cleaned[name] === undefined)
       : [];
-  if (result.success && missing.length === 0) {
+  if (result.success && missing.length === 0 && stripeWithoutWebhook.length === 0) {
     // Defaults that depend on another setting.
     return {
       ...result.data,
@@ -249,5 +300,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const [name, why] of missing) {
     if (!issues.some((i) => i.path[0] === name)) lines.push(`  ${name}: required when NODE_ENV=production: ${why}`);
   }
+  lines.push(...stripeWithoutWebhook);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

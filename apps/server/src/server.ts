@@ -1,5 +1,7 @@
 import { installJobQueue, startWorker, type Worker } from '@learningpt/jobs';
+import { describePayments } from '@learningpt/billing';
 import { buildApp, createAppDeps } from './app';
+import { billingSettingsFrom } from './plugins/stripe-webhook';
 import { ConfigError, loadConfig, type Config } from './config';
 
 let config: Config;
@@ -15,6 +17,7 @@ try {
 
 const deps = createAppDeps(config);
 const app = await buildApp(deps);
+app.log.info({ payments: describePayments(config) }, 'payments');
 
 // The job queue's schema (a no-op when installed), then the worker when this process runs it
 // (WORKER_IN_PROCESS: the default in development; production runs `pnpm worker` on its own).
@@ -26,6 +29,8 @@ try {
       connectionString: config.DATABASE_URL,
       mailer: deps.mailer,
       storage: deps.storage,
+      payments: deps.payments,
+      billing: billingSettingsFrom(config),
       log: app.log,
       concurrency: config.WORKER_CONCURRENCY,
     });

@@ -4,6 +4,8 @@ import { pino } from 'pino';
 import { installJobQueue, startWorker } from '@learningpt/jobs';
 import { createMailer } from '@learningpt/mail';
 import { createStorage } from '@learningpt/storage';
+import { createPaymentGateway, describePayments } from '@learningpt/billing';
+import { billingSettingsFrom } from './plugins/stripe-webhook';
 import { loggerOptions } from './logger';
 import { ConfigError, loadConfig, type Config } from './config';
 
@@ -21,7 +23,10 @@ try {
 const log = pino(loggerOptions(config) || { enabled: false }).child({ process: 'worker' });
 const mailer = createMailer(config, { log: (line) => log.info(line) });
 const storage = createStorage(config);
-log.info({ mailer: mailer.constructor.name, storage: storage.provider }, 'starting the job worker');
+log.info(
+  { mailer: mailer.constructor.name, storage: storage.provider, payments: describePayments(config) },
+  'starting the job worker',
+);
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 try {
@@ -30,6 +35,8 @@ try {
     connectionString: config.DATABASE_URL,
     mailer,
     storage,
+    payments: createPaymentGateway(config),
+    billing: billingSettingsFrom(config),
     log,
     concurrency: config.WORKER_CONCURRENCY,
   });

@@ -8,6 +8,9 @@ import { notificationsRouter } from './routers/notifications';
 import { instructorsRouter } from './routers/instructors';
 import { searchRouter } from './routers/search';
 import { certificatesRouter } from './routers/certificates';
+import { subscriptionsRouter } from './routers/subscriptions';
+import { paymentsRouter } from './routers/payments';
+import { ordersRouter } from './routers/orders';
 import { quizzesRouter } from './routers/quizzes';
 
 /** One router per domain; the tRPC face serves it at /trpc and the REST face at /api. */
@@ -22,6 +25,9 @@ export const appRouter = createTRPCRouter({
   search: searchRouter,
   certificates: certificatesRouter,
   quizzes: quizzesRouter,
+  subscriptions: subscriptionsRouter,
+  payments: paymentsRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

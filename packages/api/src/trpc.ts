@@ -3,7 +3,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Db } from '@learningpt/db';
 import type { CertificateCredentialIssuer } from '@learningpt/core';
-import { AppError, type AuthSettings, type Clock, type Viewer } from '@learningpt/core';
+import type { PaymentGateway } from '@learningpt/billing';
+import { AppError, type AuthSettings, type BillingSettings, type Clock, type Viewer } from '@learningpt/core';
 import { APP_TO_TRPC, errorAnswer, errorIssues, INTERNAL_ERROR_MESSAGE } from './error-answer';
 
 /* ------------------------------------------------------------------------------------------------
@@ -48,6 +49,10 @@ export interface AppContext {
   setHeader(name: string, value: string): void;
   /** Signs certificates as Open Badges credentials (the server's key); absent where none is set up. */
   credentials?: CertificateCredentialIssuer;
+  /** The payment provider (Stripe, or the local Stripe in development); null when none is configured. */
+  payments: PaymentGateway | null;
+  /** Tax rate, return URLs and plan prices (from the server's configuration). */
+  billing: BillingSettings;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -51,3 +51,17 @@ export * from './uploads/file-deletion';
 export * from './quizzes/index';
 export * from './certificates/issue-certificate';
 export * from './certificates/certificates';
+export * from './billing/settings';
+export { listPlans, planLimitsOf, catalogEntryOf } from './billing/plans';
+export {
+  subscribe,
+  currentSubscription,
+  cancelSubscription,
+  resumeSubscription,
+  listInvoices,
+} from './billing/subscriptions';
+export { createCheckout, createPaymentIntent, verifyPayment, type PurchaseRequest } from './billing/purchase';
+export { myOrders, orderById, listOrders, setOrderStatus, orderAnalytics } from './billing/order-queries';
+export { refundOrder } from './billing/refunds';
+export * from './billing/stripe-events';
+export { reconcileBilling, type ReconcileReport } from './billing/reconcile';

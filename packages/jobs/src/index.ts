@@ -11,3 +11,5 @@ export { createDeleteStoredFileTask } from './delete-stored-file';
 export { PermanentJobError } from './permanent-failure';
 export { createSendEmailTask, maskAddress } from './send-email';
 export { silentJobLog, type JobLog } from './log';
+export { createProcessStripeEventTask, type BillingTaskDeps } from './process-stripe-event';
+export { createReconcileBillingTask } from './reconcile-billing';

@@ -1,12 +1,16 @@
 import {
   DELETE_STORED_FILE_TASK,
   ERASE_PERSONAL_DATA_TASK,
+  PROCESS_STRIPE_EVENT_TASK,
+  RECONCILE_BILLING_TASK,
   SEND_EMAIL_TASK,
+  type BillingSettings,
   type Clock,
   type EmailTemplate,
   type StorageProviderName,
 } from '@learningpt/core';
 import { createDb, type Db } from '@learningpt/db';
+import type { PaymentGateway } from '@learningpt/billing';
 import type { EmailTemplateName, Mailer } from '@learningpt/mail';
 import type { FileStorage } from '@learningpt/storage';
 import { run, runOnce, type TaskList } from 'graphile-worker';
@@ -15,6 +19,8 @@ import { graphileLogger, type JobLog } from './log';
 import { createDeleteStoredFileTask } from './delete-stored-file';
 import { createErasePersonalDataTask } from './erase-personal-data';
 import { createSendEmailTask } from './send-email';
+import { createProcessStripeEventTask } from './process-stripe-event';
+import { createReconcileBillingTask } from './reconcile-billing';
 
 // The job names core enqueues and the templates mail renders are the same set.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -32,7 +38,13 @@ export interface WorkerDeps {
   log: JobLog;
   /** Issue times and expiries of emailed link tokens, erasure decisions. Default: the system clock. */
   clock?: Clock | undefined;
+  /** Stripe (or the local Stripe) for process_stripe_event and reconcile_billing; without it those jobs wait. */
+  payments?: PaymentGateway | null | undefined;
+  billing?: BillingSettings | undefined;
 }
+
+/** Scheduled tasks: billing is reconciled daily at 03:00 UTC (a missed run is made up within a day). */
+export const CRONTAB = `0 3 * * * ${RECONCILE_BILLING_TASK} ?fill=1d&max=1`;
 
 export interface StartWorkerOptions extends WorkerDeps {
   /** Jobs run at the same time. Default 2. */
@@ -64,12 +76,21 @@ export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close():
         ...(deps.clock && { clock: deps.clock }),
       }),
       [DELETE_STORED_FILE_TASK]: createDeleteStoredFileTask({ storage: deps.storage, log: deps.log }),
+      [PROCESS_STRIPE_EVENT_TASK]: createProcessStripeEventTask({ db: getDb, ...billingOf(deps) }),
+      [RECONCILE_BILLING_TASK]: createReconcileBillingTask({ db: getDb, ...billingOf(deps) }),
     },
     close: async () => {
       await db?.$disconnect();
     },
   };
 }
+
+const billingOf = (deps: WorkerDeps) => ({
+  payments: deps.payments,
+  billing: deps.billing,
+  log: deps.log,
+  clock: deps.clock,
+});
 
 /**
  * The queue's own connections. graphile-worker ends a pool it created without waiting and drops
@@ -101,6 +122,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<Worker> {
       noHandleSignals: true,
       logger: graphileLogger(opts.log),
       taskList: tasks.taskList,
+      crontab: CRONTAB,
     });
   } catch (err) {
     await pool.end().catch(() => {});

@@ -11,3 +11,6 @@ export * from './instructors';
 export * from './search';
 export * from './quizzes';
 export * from './certificates';
+export * from './subscriptions';
+export * from './orders';
+export * from './billing';

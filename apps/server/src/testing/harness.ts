@@ -8,6 +8,8 @@ import { createTestDatabase } from '@learningpt/db/testing';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { authSettingsFrom } from '../plugins/session';
+import { billingSettingsFrom } from '../plugins/stripe-webhook';
+import { createPaymentGateway } from '@learningpt/billing';
 import { createSeededTestDatabase } from './seeded-database';
 
 export type Role = 'student' | 'instructor' | 'admin';
@@ -72,7 +74,9 @@ export async function startTestServer(
   const database = opts.seeded === false ? await createTestDatabase({ max: 4 }) : await createSeededTestDatabase();
   const config = testConfig(database.url, opts.env);
   const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
-  const app = await buildApp({ config, db: database.db, clock }, { closeDb: false });
+  // Payments as the config says (tests of billing point STRIPE_API_BASE at a local Stripe).
+  const payments = createPaymentGateway(config);
+  const app = await buildApp({ config, db: database.db, clock, payments }, { closeDb: false });
   await app.ready();
 
   const auth = authSettingsFrom(config);
@@ -88,6 +92,8 @@ export async function startTestServer(
     setSessionCookie: () => {},
     clearSessionCookie: () => {},
     setHeader: () => {},
+    payments,
+    billing: billingSettingsFrom(config),
   });
   const withToken = (token: string): Caller =>
     createCaller(async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '@learningpt/db';
 import type { InstructorDashboardOutput } from '@learningpt/schema';
+import { PAID_ORDERS } from '../billing/revenue';
 import { averageRating } from '../catalog/program-view';
 import type { Clock } from '../shared/clock';
 import { toMajor } from '../shared/money';
@@ -21,10 +22,11 @@ export function utcMonthOf(d: Date): { start: Date; end: Date } {
  * computed from rows — nothing estimated.
  *
  * Revenue attribution: an instructor earns the `program_access` order items of their programs,
- * in orders with at least one *completed* Payment (refunded/failed/pending payments do not
- * count). An item's share is unitAmount × quantity less its pro-rata part of the order's discount
- * (tax excluded: it is not the instructor's). The month of a sale is that of Order.paidAt, or of
- * its first completed payment when paidAt is missing. Amounts are summed per order currency.
+ * in paid orders (billing's PAID_ORDERS: a completed or later refunded Payment; failed and
+ * pending ones do not count), net of refunds. An item's share is unitAmount × quantity less its
+ * pro-rata part of the order's discount (tax excluded: it is not the instructor's), less the
+ * refunded fraction of the order's total. The month of a sale is that of Order.paidAt, or of its
+ * first paid payment when paidAt is missing. Amounts are summed per order currency.
  */
 export async function getInstructorDashboard({
   db,
@@ -61,14 +63,11 @@ export async function getInstructorDashboard({
       WHERE p."instructorId" = ${instructorId}::uuid AND p."deletedAt" IS NULL AND e.status <> 'cancelled'
         AND e."enrolledAt" >= ${month.start} AND e."enrolledAt" < ${month.end}`,
     db.$queryRaw<{ programId: string; currency: string; total: bigint; thisMonth: bigint }[]>`
-      WITH paid AS (
-        SELECT o.id, o.currency, o.subtotal, o.discount, COALESCE(o."paidAt", min(pay."createdAt")) AS paid_at
-        FROM "Order" o JOIN "Payment" pay ON pay."orderId" = o.id AND pay.status = 'completed'
-        GROUP BY o.id
-      ), items AS (
+      ${PAID_ORDERS}, items AS (
         SELECT oi."programId", paid.currency, paid.paid_at,
           round(oi."unitAmount" * oi.quantity
-            * (1 - CASE WHEN paid.subtotal > 0 THEN paid.discount::numeric / paid.subtotal ELSE 0 END)) AS amount
+            * (1 - CASE WHEN paid.subtotal > 0 THEN paid.discount::numeric / paid.subtotal ELSE 0 END)
+            * (1 - CASE WHEN paid.total > 0 THEN paid.refunded::numeric / paid.total ELSE 0 END)) AS amount
         FROM "OrderItem" oi
         JOIN paid ON paid.id = oi."orderId"
         JOIN "Program" p ON p.id = oi."programId"

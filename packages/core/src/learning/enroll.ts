@@ -1,6 +1,6 @@
-import type { Db } from '@learningpt/db';
+import type { Db, Prisma } from '@learningpt/db';
 import type { AccessType, EnrollOutput } from '@learningpt/schema';
-import { planFeaturesFor, type FEATURES } from '../access/feature-access';
+import { PLAN_PROGRAM_ACCESS, planFeaturesFor, type FEATURES } from '../access/feature-access';
 import { isFreeProgram, programCoreSelect, PROGRAM_NOT_FOUND, type ProgramCore } from '../catalog/program-access-check';
 import { notify } from '../notifications/notify';
 import type { Clock } from '../shared/clock';
@@ -67,11 +67,11 @@ export async function enrollInProgram({
     const { features } = await planFeaturesFor({ db, clock, userId: viewer.userId, program });
     if (features.length === 0) {
       const price = program[PRICE_COLUMN[accessType]] as number;
-      throw new AppError(
-        'PAYMENT_REQUIRED',
-        `This program costs ${formatPrice(price, program.currency)} (${accessType}) — purchase it or upgrade your plan.`,
-        { price: toMajor(price), currency: program.currency, accessType },
-      );
+      throw new AppError('PAYMENT_REQUIRED', whatToBuy(program, accessType), {
+        price: toMajor(price),
+        currency: program.currency,
+        accessType,
+      });
     }
     source = 'subscription';
     access = {
@@ -140,3 +140,163 @@ export async function enrollInProgram({
 }
 
 const alreadyEnrolled = () => new AppError('CONFLICT', 'You are already enrolled in this program.');
+
+const ACCESS_NAME: Record<AccessType, string> = {
+  chatbot: 'chatbot',
+  documentation: 'documentation',
+  examSimulator: 'exam simulator',
+  bundle: 'bundle',
+};
+
+/**
+ * The 402's message: the price of what was asked, the other ways in (each feature's price, the
+ * plans that include the program) and where to pay.
+ */
+function whatToBuy(program: ProgramCore, accessType: AccessType): string {
+  const price = (t: AccessType) => program[PRICE_COLUMN[t]] as number;
+  const others = (Object.keys(PRICE_COLUMN) as AccessType[])
+    .filter((t) => t !== accessType && price(t) > 0)
+    .map((t) => `${ACCESS_NAME[t]} ${formatPrice(price(t), program.currency)}`);
+  const plans = Object.entries(PLAN_PROGRAM_ACCESS)
+    .filter(([, rule]) => rule.levels.includes(program.level))
+    .map(([id]) => id.charAt(0).toUpperCase() + id.slice(1));
+  return (
+    `This program costs ${formatPrice(price(accessType), program.currency)} (${accessType}) — buy it with ` +
+    'payments.createCheckout (POST /api/payments/checkout with programId and accessType)' +
+    (others.length ? `; other parts: ${others.join(', ')}` : '') +
+    (plans.length ? `; or subscribe to the ${plans.join(' or ')} plan (POST /api/subscriptions/subscribe).` : '.')
+  );
+}
+
+type Tx = Prisma.TransactionClient;
+type AccessFlags = { chatbotAccess: boolean; documentationAccess: boolean; examSimulatorAccess: boolean };
+const NO_ACCESS: AccessFlags = { chatbotAccess: false, documentationAccess: false, examSimulatorAccess: false };
+
+function flagsOf(types: readonly (AccessType | null)[]): AccessFlags {
+  const has = (f: AccessType) => types.includes(f) || types.includes('bundle');
+  return {
+    chatbotAccess: has('chatbot'),
+    documentationAccess: has('documentation'),
+    examSimulatorAccess: has('examSimulator'),
+  };
+}
+
+const orFlags = (a: AccessFlags, b: AccessFlags): AccessFlags => ({
+  chatbotAccess: a.chatbotAccess || b.chatbotAccess,
+  documentationAccess: a.documentationAccess || b.documentationAccess,
+  examSimulatorAccess: a.examSimulatorAccess || b.examSimulatorAccess,
+});
+
+/** What the user's paid, not (fully) refunded orders give them in a program (optionally without one order). */
+async function paidAccessFlags(
+  tx: Tx,
+  userId: string,
+  programId: string,
+  exceptOrderId?: string,
+): Promise<AccessFlags> {
+  const rows = await tx.$queryRaw<{ accessType: AccessType | null }[]>`
+    SELECT DISTINCT oi."accessType"::text AS "accessType"
+    FROM "OrderItem" oi JOIN "Order" o ON o.id = oi."orderId"
+    WHERE o."userId" = ${userId}::uuid AND oi."programId" = ${programId}::uuid AND oi.kind = 'program_access'
+      AND o."paidAt" IS NOT NULL AND o."paymentStatus" = 'completed'
+      AND o.id <> COALESCE(${exceptOrderId ?? null}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)`;
+  return flagsOf(rows.map((r) => r.accessType));
+}
+
+const lockEnrollment = (tx: Tx, userId: string, programId: string) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`enrollment:${userId}:${programId}`}, 0))`;
+
+/**
+ * Purchase rules, applied when an order is paid (in its transaction): the order's access is added
+ * to the enrollment, which becomes source `purchase` (access bought is kept for good, so a
+ * subscription-sourced enrollment switches to what was bought). A cancelled enrollment comes back
+ * with lesson progress kept. `duplicate`: every feature of the order was already bought by
+ * another paid order, so the caller refunds it instead of charging twice.
+ */
+export async function grantPurchasedAccess({
+  tx,
+  clock,
+  userId,
+  programId,
+  orderId,
+  accessType,
+}: {
+  tx: Tx;
+  clock: Clock;
+  userId: string;
+  programId: string;
+  orderId: string;
+  accessType: AccessType;
+}): Promise<{ duplicate: boolean; newlyEnrolled: boolean }> {
+  await lockEnrollment(tx, userId, programId);
+  const others = await paidAccessFlags(tx, userId, programId, orderId);
+  const mine = flagsOf([accessType]);
+  const duplicate =
+    (!mine.chatbotAccess || others.chatbotAccess) &&
+    (!mine.documentationAccess || others.documentationAccess) &&
+    (!mine.examSimulatorAccess || others.examSimulatorAccess);
+  if (duplicate) return { duplicate: true, newlyEnrolled: false };
+  const bought = orFlags(others, mine);
+  const now = clock.now();
+  const existing = await tx.enrollment.findUnique({ where: { userId_programId: { userId, programId } } });
+  if (!existing || existing.status === 'cancelled') {
+    const fields = {
+      ...bought,
+      source: 'purchase' as const,
+      status: 'active' as const,
+      orderId,
+      enrolledAt: now,
+      completedAt: null,
+      updatedAt: now,
+    };
+    if (existing) await tx.enrollment.update({ where: { id: existing.id }, data: fields });
+    else await tx.enrollment.create({ data: { userId, programId, progressPercent: 0, createdAt: now, ...fields } });
+    await tx.$executeRaw`UPDATE "Program" SET "enrolledCount" = "enrolledCount" + 1 WHERE id = ${programId}::uuid`;
+    return { duplicate: false, newlyEnrolled: true };
+  }
+  // Free and admin grants keep their source and gain what was bought.
+  const keep = existing.source === 'free' || existing.source === 'admin' || existing.source === 'purchase';
+  await tx.enrollment.update({
+    where: { id: existing.id },
+    data: {
+      ...(keep ? orFlags(existing, bought) : bought),
+      source: existing.source === 'subscription' ? 'purchase' : existing.source,
+      orderId,
+      updatedAt: now,
+    },
+  });
+  return { duplicate: false, newlyEnrolled: false };
+}
+
+/**
+ * Refund rule: after an order is fully refunded, a purchase-sourced enrollment keeps only what
+ * the user's other paid orders give; with nothing left it is cancelled (lesson progress is kept,
+ * buying again or a plan re-activates it). Free, admin and subscription enrollments are not
+ * touched: the refunded order did not give them.
+ */
+export async function revokePurchasedAccess({
+  tx,
+  clock,
+  userId,
+  programId,
+}: {
+  tx: Tx;
+  clock: Clock;
+  userId: string;
+  programId: string;
+}): Promise<{ cancelled: boolean }> {
+  await lockEnrollment(tx, userId, programId);
+  const existing = await tx.enrollment.findUnique({ where: { userId_programId: { userId, programId } } });
+  if (!existing || existing.source !== 'purchase' || existing.status === 'cancelled') return { cancelled: false };
+  const left = await paidAccessFlags(tx, userId, programId);
+  const none = !left.chatbotAccess && !left.documentationAccess && !left.examSimulatorAccess;
+  const now = clock.now();
+  await tx.enrollment.update({
+    where: { id: existing.id },
+    data: none ? { ...NO_ACCESS, status: 'cancelled', updatedAt: now } : { ...left, updatedAt: now },
+  });
+  if (none) {
+    await tx.$executeRaw`UPDATE "Program" SET "enrolledCount" = greatest("enrolledCount" - 1, 0) WHERE id = ${programId}::uuid`;
+  }
+  return { cancelled: none };
+}

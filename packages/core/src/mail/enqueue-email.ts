@@ -16,6 +16,13 @@ export const EMAIL_TEMPLATES = [
   'instructor-approved',
   'instructor-rejected',
   'certificate-issued',
+  'payment-receipt',
+  'payment-failed',
+  'refund-issued',
+  'subscription-activated',
+  'subscription-cancelled',
+  'subscription-ended',
+  'subscription-payment-failed',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

@@ -1,4 +1,13 @@
 import { accountDeletedEmail } from './account-deleted';
+import {
+  paymentFailedEmail,
+  paymentReceiptEmail,
+  refundIssuedEmail,
+  subscriptionActivatedEmail,
+  subscriptionCancelledEmail,
+  subscriptionEndedEmail,
+  subscriptionPaymentFailedEmail,
+} from './billing';
 import { accountExistsEmail } from './account-exists';
 import { certificateIssuedEmail } from './certificate-issued';
 import { instructorApprovedEmail } from './instructor-approved';
@@ -20,6 +29,13 @@ export const emailTemplates = {
   'instructor-approved': instructorApprovedEmail,
   'instructor-rejected': instructorRejectedEmail,
   'certificate-issued': certificateIssuedEmail,
+  'payment-receipt': paymentReceiptEmail,
+  'payment-failed': paymentFailedEmail,
+  'refund-issued': refundIssuedEmail,
+  'subscription-activated': subscriptionActivatedEmail,
+  'subscription-cancelled': subscriptionCancelledEmail,
+  'subscription-ended': subscriptionEndedEmail,
+  'subscription-payment-failed': subscriptionPaymentFailedEmail,
 } as const satisfies Record<string, EmailTemplateFn>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -42,6 +58,13 @@ export {
   instructorRejectedEmail,
   passwordChangedEmail,
   passwordResetEmail,
+  paymentFailedEmail,
+  paymentReceiptEmail,
+  refundIssuedEmail,
+  subscriptionActivatedEmail,
+  subscriptionCancelledEmail,
+  subscriptionEndedEmail,
+  subscriptionPaymentFailedEmail,
   verificationEmail,
   welcomeEmail,
 };

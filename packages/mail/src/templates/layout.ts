@@ -15,6 +15,11 @@ export interface EmailTemplateData {
   reason?: string;
   /** The program the email is about (certificate-issued). */
   programTitle?: string;
+  /** Payment emails: what was bought (or the plan), the amount as shown ("$34.99"), the order or invoice number, a day (YYYY-MM-DD). */
+  item?: string;
+  amount?: string;
+  reference?: string;
+  date?: string;
 }
 
 export interface RenderedEmail {
@@ -36,7 +41,7 @@ export function displayName(data: EmailTemplateData): string {
   return oneLine(data.name) || 'there';
 }
 
-function oneLine(value: string | undefined): string {
+export function oneLine(value: string | undefined): string {
   // eslint-disable-next-line no-control-regex
   return (value ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }

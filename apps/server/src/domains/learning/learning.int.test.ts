@@ -113,7 +113,8 @@ describe('programs.enroll', () => {
     expect(res.status).toBe(402);
     expect(res.body.error).toEqual({
       code: 'PAYMENT_REQUIRED',
-      message: 'This program costs $34.99 (bundle) — purchase it or upgrade your plan.',
+      message:
+        'This program costs $34.99 (bundle) — buy it with payments.createCheckout (POST /api/payments/checkout with programId and accessType); other parts: chatbot $9.99, documentation $14.99, exam simulator $19.99; or subscribe to the Basic or Premium plan (POST /api/subscriptions/subscribe).',
     });
     await expect(student.caller.programs.enroll({ id: p.id, accessType: 'chatbot' })).rejects.toMatchObject({
       code: 'PAYMENT_REQUIRED',
