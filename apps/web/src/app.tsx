@@ -13,6 +13,7 @@ import { CatalogPage } from './features/catalog/catalog-page';
 import { LessonReaderPage } from './features/learn/lesson-reader-page';
 import { MyLearningPage } from './features/learn/my-learning-page';
 import { MyCertificatesPage } from './features/certificates/my-certificates-page';
+import { VerifyCertificatePage } from './features/certificates/verify-page';
 import { AttemptPage } from './features/exam/attempt-page';
 import { ExamPage } from './features/exam/exam-page';
 import { ProgramExamsPage } from './features/exam/program-exams-page';
@@ -28,6 +29,11 @@ import { TeachLayout } from './features/teach/teach-layout';
 const editor = () => import('./features/teach/editor/program-editor-page');
 const NewProgramPage = lazy(() => editor().then((m) => ({ default: m.NewProgramPage })));
 const ProgramEditorPage = lazy(() => editor().then((m) => ({ default: m.ProgramEditorPage })));
+const quizEditor = () => import('./features/quiz-editor');
+const QuizListPage = lazy(() => quizEditor().then((m) => ({ default: m.QuizListPage })));
+const NewQuizPage = lazy(() => quizEditor().then((m) => ({ default: m.NewQuizPage })));
+const EditQuizPage = lazy(() => quizEditor().then((m) => ({ default: m.EditQuizPage })));
+const QuestionBankPage = lazy(() => quizEditor().then((m) => ({ default: m.QuestionBankPage })));
 const loaded = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 export function App() {
@@ -56,6 +62,9 @@ export function App() {
           path="certificates"
           element={<RequireSession loading={<PageLoading />}>{() => <MyCertificatesPage />}</RequireSession>}
         />
+
+        {/* Public: anyone checks a certificate by its code (the share links of users.certificates). */}
+        <Route path="verify/:code" element={<VerifyCertificatePage />} />
 
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
@@ -86,6 +95,10 @@ export function App() {
           <Route path="programs" element={<MyProgramsPage />} />
           <Route path="programs/new" element={loaded(<NewProgramPage />)} />
           <Route path="programs/:id" element={loaded(<ProgramEditorPage />)} />
+          <Route path="programs/:id/quizzes" element={loaded(<QuizListPage />)} />
+          <Route path="programs/:id/quizzes/new" element={loaded(<NewQuizPage />)} />
+          <Route path="programs/:id/quizzes/:quizId" element={loaded(<EditQuizPage />)} />
+          <Route path="programs/:id/question-bank" element={loaded(<QuestionBankPage />)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -51,6 +51,7 @@ export * from './uploads/file-deletion';
 export * from './quizzes/index';
 export * from './certificates/issue-certificate';
 export * from './certificates/certificates';
+export * from './certificates/certificate-pdf-file';
 export * from './billing/settings';
 export { listPlans, planLimitsOf, catalogEntryOf } from './billing/plans';
 export {

@@ -8,6 +8,7 @@ export {
   type WorkerDeps,
 } from './worker';
 export { createDeleteStoredFileTask } from './delete-stored-file';
+export { createRenderCertificateTask } from './render-certificate';
 export { PermanentJobError } from './permanent-failure';
 export { createSendEmailTask, maskAddress } from './send-email';
 export { silentJobLog, type JobLog } from './log';

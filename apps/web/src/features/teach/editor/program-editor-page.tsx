@@ -97,6 +97,22 @@ export function ProgramEditorPage() {
                   </a>
                 </li>
               ))}
+              <li>
+                <Link
+                  to={`/teach/programs/${detail.id}/quizzes`}
+                  className="block rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-slate-100"
+                >
+                  Quizzes →
+                </Link>
+              </li>
+              <li>
+                <Link
+                  to={`/teach/programs/${detail.id}/question-bank`}
+                  className="block rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-slate-100"
+                >
+                  Question bank →
+                </Link>
+              </li>
             </ul>
           </nav>
           {/* Keyed by program: another program's editor starts from its own values. */}
