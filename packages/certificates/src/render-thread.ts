@@ -11,7 +11,7 @@ export type RenderResponse = { id: number; pdf: Uint8Array } | { id: number; err
 
 parentPort?.on('message', (req: RenderRequest) => {
   renderCertificatePdf({ ...req.data, issuedAt: new Date(req.data.issuedAt) }).then(
-    (pdf) => {
+    (pdf: Buffer) => {
       const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       parentPort!.postMessage({ id: req.id, pdf: bytes } satisfies RenderResponse);
     },

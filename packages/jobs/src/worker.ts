@@ -3,6 +3,7 @@ import {
   ERASE_PERSONAL_DATA_TASK,
   PROCESS_STRIPE_EVENT_TASK,
   RECONCILE_BILLING_TASK,
+  RENDER_CERTIFICATE_TASK,
   SEND_EMAIL_TASK,
   type BillingSettings,
   type Clock,
@@ -11,6 +12,7 @@ import {
 } from '@learningpt/core';
 import { createDb, type Db } from '@learningpt/db';
 import type { PaymentGateway } from '@learningpt/billing';
+import { createCertificateRenderer, type CertificateRenderer } from '@learningpt/certificates';
 import type { EmailTemplateName, Mailer } from '@learningpt/mail';
 import type { FileStorage } from '@learningpt/storage';
 import { run, runOnce, type TaskList } from 'graphile-worker';
@@ -21,6 +23,7 @@ import { createErasePersonalDataTask } from './erase-personal-data';
 import { createSendEmailTask } from './send-email';
 import { createProcessStripeEventTask } from './process-stripe-event';
 import { createReconcileBillingTask } from './reconcile-billing';
+import { createRenderCertificateTask } from './render-certificate';
 
 // The job names core enqueues and the templates mail renders are the same set.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -41,6 +44,10 @@ export interface WorkerDeps {
   /** Stripe (or the local Stripe) for process_stripe_event and reconcile_billing; without it those jobs wait. */
   payments?: PaymentGateway | null | undefined;
   billing?: BillingSettings | undefined;
+  /** The web app's root, for the certificate's verify link (render_certificate); without it those jobs fail, unretried. */
+  publicWebUrl?: string | undefined;
+  /** Renders certificate PDFs. Default: one worker thread, started on first use. */
+  certificateRenderer?: CertificateRenderer | undefined;
 }
 
 /** Scheduled tasks: billing is reconciled daily at 03:00 UTC (a missed run is made up within a day). */
@@ -67,6 +74,9 @@ export interface Worker {
 export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close(): Promise<void> } {
   let db: Db | undefined;
   const getDb = () => (db ??= createDb({ connectionString: deps.connectionString, max: 2 }));
+  // Ours to close only when we made it.
+  let ownRenderer: CertificateRenderer | undefined;
+  const getRenderer = () => deps.certificateRenderer ?? (ownRenderer ??= createCertificateRenderer({ threads: 1 }));
   return {
     taskList: {
       [SEND_EMAIL_TASK]: createSendEmailTask({ mailer: deps.mailer, log: deps.log, db: getDb, clock: deps.clock }),
@@ -78,8 +88,17 @@ export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close():
       [DELETE_STORED_FILE_TASK]: createDeleteStoredFileTask({ storage: deps.storage, log: deps.log }),
       [PROCESS_STRIPE_EVENT_TASK]: createProcessStripeEventTask({ db: getDb, ...billingOf(deps) }),
       [RECONCILE_BILLING_TASK]: createReconcileBillingTask({ db: getDb, ...billingOf(deps) }),
+      [RENDER_CERTIFICATE_TASK]: createRenderCertificateTask({
+        db: getDb,
+        renderer: getRenderer,
+        mailer: deps.mailer,
+        storage: deps.storage,
+        publicWebUrl: deps.publicWebUrl,
+        log: deps.log,
+      }),
     },
     close: async () => {
+      await ownRenderer?.close();
       await db?.$disconnect();
     },
   };
