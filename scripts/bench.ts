@@ -8,6 +8,7 @@ import { createDb } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
 import { ensureDatabase, scratchDir, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
 import { createSession, systemClock } from '@learningpt/core';
+import { generateSigningKeyPem } from '@learningpt/certificates/credentials';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
 import { authSettingsFrom } from '../apps/server/src/plugins/session';
@@ -21,6 +22,7 @@ const BENCH_PRODUCTION_ENV = {
   PUBLIC_API_URL: 'http://localhost:3000',
   RESEND_API_KEY: 're_bench_unused',
   MAIL_FROM: 'LearninGPT <no-reply@localhost.localdomain>',
+  CREDENTIAL_SIGNING_KEY: generateSigningKeyPem(),
 };
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);

@@ -9,6 +9,7 @@ import { configurePasswordHasher, systemClock, type Clock } from '@learningpt/co
 import { createMailer, type Mailer } from '@learningpt/mail';
 import { createStorage, type FileStorage } from '@learningpt/storage';
 import { createPaymentGateway, type PaymentGateway } from '@learningpt/billing';
+import type { OpenBadgeIssuer } from '@learningpt/certificates/credentials';
 import type { Config } from './config';
 import { sendError, sendErrorAnswer } from './errors';
 import { loggerOptions } from './logger';
@@ -19,6 +20,7 @@ import { registerDevMail } from './plugins/dev-mail';
 import { registerUploads } from './plugins/uploads';
 import { authSettingsFrom, registerSession, sessionCookies } from './plugins/session';
 import { billingSettingsFrom, registerStripeWebhook } from './plugins/stripe-webhook';
+import { createCredentialIssuer, registerCertificates } from './plugins/certificates';
 
 /** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
 export interface AppDeps {
@@ -31,6 +33,8 @@ export interface AppDeps {
   storage?: FileStorage;
   /** The payment provider (Stripe or the local Stripe). Default: chosen by the config; null = none. */
   payments?: PaymentGateway | null;
+  /** Signs certificates' Open Badges credentials. Default: from the config (CREDENTIAL_SIGNING_KEY). */
+  credentials?: OpenBadgeIssuer;
 }
 
 export function createAppDeps(config: Config): AppDeps {
@@ -100,6 +104,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const auth = authSettingsFrom(config);
   const payments = deps.payments !== undefined ? deps.payments : createPaymentGateway(config);
   const billing = billingSettingsFrom(config);
+  const credentials = deps.credentials ?? createCredentialIssuer(config);
+  const storage = deps.storage ?? createStorage(config);
   await registerSession(app, { db, clock: deps.clock, config, settings: auth });
 
   const createContext = (req: FastifyRequest, reply: FastifyReply): AppContext => {
@@ -118,6 +124,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       setHeader: (name, value) => void reply.header(name, value),
       payments,
       billing,
+      credentials,
     };
   };
 
@@ -145,7 +152,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await registerHealth(app, { db });
   await registerStripeWebhook(app, { db, clock: deps.clock, payments });
   await registerDevMail(app, { mailer: deps.mailer, config });
-  await registerUploads(app, { db, clock: deps.clock, config, storage: deps.storage ?? createStorage(config) });
+  await registerUploads(app, { db, clock: deps.clock, config, storage });
+  await registerCertificates(app, { db, storage, issuer: credentials });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
+import { generateSigningKeyPem } from '@learningpt/certificates/credentials';
 
 const DB = 'postgresql://postgres:secret@localhost:5432/learningpt';
 // Local runs say so (pnpm dev sets NODE_ENV=development); unset means production.
@@ -12,6 +13,7 @@ const PROD = {
   PUBLIC_API_URL: 'https://api.example.com',
   RESEND_API_KEY: 're_live_key',
   MAIL_FROM: 'LearninGPT <no-reply@example.com>',
+  CREDENTIAL_SIGNING_KEY: generateSigningKeyPem(),
 };
 
 describe('loadConfig', () => {

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { redactUrl } from '@learningpt/db/postgres';
 import { isUploadThingToken } from '@learningpt/storage/token';
+import { parseSigningKey } from '@learningpt/certificates/credentials';
 
 const port = (name: string, fallback: number) =>
   z.coerce
@@ -192,6 +193,20 @@ export const ZConfig = z.object({
     .min(1, 'TRPC_MAX_BATCH_SIZE must be at least 1')
     .max(100, 'TRPC_MAX_BATCH_SIZE can be at most 100')
     .default(10),
+  // Certificates' Open Badges credentials are signed with this Ed25519 key (PKCS#8 PEM; newlines
+  // may be written as \n). Unset: development keeps a generated one in .data/, tests make one.
+  CREDENTIAL_SIGNING_KEY: z
+    .string()
+    .transform((v) => v.replace(/\\n/g, '\n').trim() + '\n')
+    .refine((pem) => {
+      try {
+        parseSigningKey(pem);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'CREDENTIAL_SIGNING_KEY must be an Ed25519 private key as PKCS#8 PEM (openssl genpkey -algorithm ed25519)')
+    .optional(),
   WORKER_CONCURRENCY: z.coerce
     .number({ message: 'WORKER_CONCURRENCY must be a number of jobs' })
     .int()
@@ -256,6 +271,8 @@ export const PRODUCTION_REQUIRED: Readonly<Record<string, string>> = {
   PUBLIC_API_URL: "the API's public address (URLs of uploaded files)",
   RESEND_API_KEY: 'email must really be sent (without it, it would stay in a local mailbox)',
   MAIL_FROM: 'the sender address of a domain verified at Resend',
+  CREDENTIAL_SIGNING_KEY:
+    "certificates' credentials are signed with it (a generated key would differ per process and restart, and what was issued would stop verifying)",
 };
 
 export class ConfigError extends Error {

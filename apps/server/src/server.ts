@@ -29,6 +29,7 @@ try {
       connectionString: config.DATABASE_URL,
       mailer: deps.mailer,
       storage: deps.storage,
+      publicWebUrl: config.PUBLIC_WEB_URL,
       payments: deps.payments,
       billing: billingSettingsFrom(config),
       log: app.log,

@@ -35,6 +35,7 @@ try {
     connectionString: config.DATABASE_URL,
     mailer,
     storage,
+    publicWebUrl: config.PUBLIC_WEB_URL,
     payments: createPaymentGateway(config),
     billing: billingSettingsFrom(config),
     log,

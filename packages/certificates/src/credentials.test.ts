@@ -27,6 +27,7 @@ const issuerFor = (pem = generateSigningKeyPem()) =>
   new OpenBadgeIssuer({
     privateKeyPem: pem,
     profileUrl: 'https://api.example.com/api/certificates/issuer',
+    jwksUrl: 'https://api.example.com/.well-known/jwks.json',
     url: 'https://app.example.com',
     webUrl: 'https://app.example.com',
   });

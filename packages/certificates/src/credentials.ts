@@ -12,6 +12,9 @@ import {
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -64,6 +67,8 @@ export interface OpenBadgeIssuerOptions {
   privateKeyPem: string;
   /** The issuer profile's URL: the credentials' `issuer.id`, where the profile is served. */
   profileUrl: string;
+  /** Where the public keys are published (JWKS). */
+  jwksUrl: string;
   /** The issuer's home page (the web app). */
   url: string;
   /** The achievement of a program is its page here: `${webUrl}/programs/<slug>`. */
@@ -91,6 +96,37 @@ export function parseSigningKey(pem: string): KeyObject {
   return key;
 }
 
+/** `<repo>/.data/credential-signing-key.pem`: this file and the server's bundle both sit three levels below the repo. */
+export function defaultSigningKeyFile(): string {
+  return fileURLToPath(new URL('../../../.data/credential-signing-key.pem', import.meta.url));
+}
+
+/**
+ * Development: the key kept in a git-ignored file, made on first start and reused after, so
+ * credentials issued yesterday still verify today. Concurrent first starts agree on one key
+ * (the file is created exclusively; the loser reads the winner's).
+ */
+export function loadOrCreateSigningKeyFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const pem = generateSigningKeyPem();
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, pem, { mode: 0o600 });
+  try {
+    fs.linkSync(tmp, file);
+    return pem;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return fs.readFileSync(file, 'utf8');
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
 const b64url = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64url');
 
 /** RFC 7638 thumbprint of an OKP key: the key id, stable for as long as the key is. */
@@ -103,6 +139,7 @@ function thumbprint(x: string): string {
 export class OpenBadgeIssuer {
   readonly publicJwk: PublicSigningJwk;
   readonly profileUrl: string;
+  readonly jwksUrl: string;
   private readonly key: KeyObject;
   private readonly name: string;
   private readonly url: string;
@@ -113,6 +150,7 @@ export class OpenBadgeIssuer {
     const { x } = createPublicKey(this.key).export({ format: 'jwk' }) as JsonWebKey & { x: string };
     this.publicJwk = { kty: 'OKP', crv: 'Ed25519', x, kid: thumbprint(x), alg: 'EdDSA', use: 'sig' };
     this.profileUrl = opts.profileUrl;
+    this.jwksUrl = opts.jwksUrl;
     this.name = opts.name ?? 'LearninGPT';
     this.url = opts.url;
     this.webUrl = opts.webUrl.replace(/\/+$/, '');

@@ -5,6 +5,7 @@ import { createCaller, type AppContext, type SessionInfo } from '@learningpt/api
 import { createSession, fixedClock, validateSessionToken, type AuthSettings } from '@learningpt/core';
 import type { Db } from '@learningpt/db';
 import { createTestDatabase } from '@learningpt/db/testing';
+import { generateSigningKeyPem } from '@learningpt/certificates/credentials';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { authSettingsFrom } from '../plugins/session';
@@ -54,6 +55,7 @@ export const PRODUCTION_ENV: Readonly<Record<string, string>> = {
   RESEND_API_KEY: 're_test_production',
   RESEND_BASE_URL: 'http://127.0.0.1:9',
   MAIL_FROM: 'LearninGPT <no-reply@example.com>',
+  CREDENTIAL_SIGNING_KEY: generateSigningKeyPem(),
 };
 
 export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): Config {

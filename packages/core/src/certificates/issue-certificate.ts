@@ -56,8 +56,9 @@ export interface IssueCertificateOptions {
  *  - be this user's attempt, and not a free preview (a preview proves no access to the exam);
  *  - be at a quiz of this program that is published and not deleted (a draft quiz is the
  *    instructor's test run, not an exam);
- *  - score at least that quiz's passing score. Checked here against the quiz, not taken from the
- *    caller's `passed`, so no caller can certify a failed score.
+ *  - score at least that quiz's passing score. The score is the attempt's recorded one when the
+ *    attempt is graded already (the database, not the caller, has the last word), else
+ *    `scorePercent`; it is checked against the quiz here, not taken from the caller's `passed`.
  * The attempt's status is not checked: the grading transaction may call this before or after it
  * marks the attempt submitted.
  *
@@ -76,9 +77,11 @@ export async function issueCertificateForPass(
     select: {
       userId: true,
       isPreview: true,
+      scorePercent: true,
       quiz: { select: { programId: true, status: true, deletedAt: true, passingScore: true } },
     },
   });
+  const score = attempt?.scorePercent ?? scorePercent;
   if (
     !attempt ||
     attempt.userId !== userId ||
@@ -86,8 +89,8 @@ export async function issueCertificateForPass(
     attempt.quiz.programId !== programId ||
     attempt.quiz.status !== 'published' ||
     attempt.quiz.deletedAt !== null ||
-    !Number.isFinite(scorePercent) ||
-    scorePercent < attempt.quiz.passingScore
+    !Number.isFinite(score) ||
+    score < attempt.quiz.passingScore
   ) {
     return null;
   }
@@ -112,7 +115,7 @@ export async function issueCertificateForPass(
           attemptId,
           verificationCode: newVerificationCode(now),
           issuedAt: now,
-          score: Math.round(Math.min(100, Math.max(0, scorePercent))),
+          score: Math.round(Math.min(100, Math.max(0, score))),
         },
       ],
       skipDuplicates: true,
