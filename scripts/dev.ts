@@ -58,7 +58,14 @@ const port = process.env.PORT ?? '3000';
 const apiUrl = `http://localhost:${port}`;
 const child = spawn(
   'turbo',
-  ['run', 'dev', '--filter=@learningpt/server', '--filter=@learningpt/web', '--filter=@learningpt/admin'],
+  [
+    'run',
+    'dev',
+    '--filter=@learningpt/server',
+    '--filter=@learningpt/web',
+    '--filter=@learningpt/admin',
+    '--filter=@learningpt/stripe-local',
+  ],
   {
     cwd: root,
     stdio: 'inherit',

@@ -53,7 +53,7 @@ export * from './certificates/issue-certificate';
 export * from './certificates/certificates';
 export * from './certificates/certificate-pdf-file';
 export * from './billing/settings';
-export { listPlans, planLimitsOf, catalogEntryOf } from './billing/plans';
+export { listPlans, planLimitsOf, catalogEntryOf, ensurePlanPrices } from './billing/plans';
 export {
   subscribe,
   currentSubscription,

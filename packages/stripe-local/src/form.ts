@@ -11,12 +11,13 @@ export interface FormObject {
 export function parseForm(text: string): FormObject {
   const root: FormObject = {};
   if (!text) return root;
+  const appended = { count: 0 };
   for (const pair of text.split('&')) {
     if (!pair) continue;
     const eq = pair.indexOf('=');
     const rawKey = decode(eq === -1 ? pair : pair.slice(0, eq));
     const value = eq === -1 ? '' : decode(pair.slice(eq + 1));
-    const path = keyPath(rawKey);
+    const path = keyPath(rawKey, appended);
     if (path.length === 0) continue;
     let node: FormObject = root;
     path.forEach((part, i) => {
@@ -41,14 +42,13 @@ function decode(s: string): string {
 }
 
 /** `a[b][0]` -> ['a', 'b', '0']; `a[]` appends (as the index of the next element). */
-function keyPath(key: string): string[] {
+function keyPath(key: string, appended: { count: number }): string[] {
   const first = key.indexOf('[');
   if (first === -1) return [key];
   const parts = [key.slice(0, first)];
   const re = /\[([^\]]*)\]/g;
   let m: RegExpExecArray | null;
-  let counter = 0;
-  while ((m = re.exec(key.slice(first))) !== null) parts.push(m[1] === '' ? `__append${counter++}` : m[1]!);
+  while ((m = re.exec(key.slice(first))) !== null) parts.push(m[1] === '' ? `__append${appended.count++}` : m[1]!);
   return parts;
 }
 

@@ -1144,9 +1144,7 @@ export class Store {
       previous.cancel_at = sub.cancel_at;
       sub.cancel_at_period_end = p.cancelAtPeriodEnd;
       sub.canceled_at = p.cancelAtPeriodEnd ? this.ts() : null;
-      sub.cancel_at = p.cancelAtPeriodEnd
-        ? (((sub.items as Json).data as Json[])[0]!.current_period_end)
-        : null;
+      sub.cancel_at = p.cancelAtPeriodEnd ? ((sub.items as Json).data as Json[])[0]!.current_period_end : null;
       sub.cancellation_details = {
         comment: null,
         feedback: null,

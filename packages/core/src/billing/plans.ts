@@ -84,8 +84,10 @@ export async function stripePriceOfPlan({
   return price;
 }
 
+type CatalogPlan = Pick<SubscriptionPlan, 'id' | 'name' | 'description' | 'price' | 'currency' | 'billingCycle'>;
+
 /** What `pnpm stripe:setup` creates for a plan: its product and monthly/yearly price, by lookup key. */
-export function catalogEntryOf(plan: SubscriptionPlan) {
+export function catalogEntryOf(plan: CatalogPlan) {
   return {
     lookupKey: planLookupKey(plan.id, plan.billingCycle),
     productName: `LearninGPT ${plan.name}`,
@@ -118,4 +120,25 @@ export async function planOfPrice({
   const price = await payments.retrievePrice(priceId);
   if (!price?.lookupKey) return null;
   return plans.find((p) => planLookupKey(p.id, p.billingCycle) === price.lookupKey) ?? null;
+}
+
+/**
+ * `pnpm stripe:setup`: the product and price of every paid plan in a Stripe account, found by
+ * lookup key (so running it again creates nothing; a changed amount makes a new price and moves
+ * the key to it). Answers the STRIPE_PRICE_* variables to set.
+ */
+export async function ensurePlanPrices({
+  payments,
+  plans,
+}: {
+  payments: PaymentGateway;
+  plans: readonly (CatalogPlan & { active?: boolean })[];
+}): Promise<{ planId: string; variable: string; priceId: string; created: boolean }[]> {
+  const out = [];
+  for (const plan of plans) {
+    if (plan.price <= 0 || plan.active === false) continue;
+    const { price, created } = await payments.ensurePrice(catalogEntryOf(plan));
+    out.push({ planId: plan.id, variable: `STRIPE_PRICE_${plan.id.toUpperCase()}`, priceId: price.id, created });
+  }
+  return out;
 }
