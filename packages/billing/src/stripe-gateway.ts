@@ -48,7 +48,8 @@ export function createStripeGateway(opts: StripeGatewayOptions): PaymentGateway 
   const tolerance = opts.webhookToleranceSeconds ?? 300;
 
   return {
-    mode: opts.apiBase && !/(^|\.)stripe\.com$/.test(new URL(opts.apiBase).hostname) ? 'local' : 'stripe',
+    // The local Stripe runs on this machine; anything else (api.stripe.com, a proxy) is Stripe.
+    mode: opts.apiBase && isLoopback(new URL(opts.apiBase).hostname) ? 'local' : 'stripe',
 
     async createCustomer(p, o) {
       const c = await call(() =>
@@ -351,6 +352,9 @@ export function createStripeGateway(opts: StripeGatewayOptions): PaymentGateway 
     },
   };
 }
+
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
 
 // ── Mapping Stripe's objects to ours ─────────────────────────────────────────
 

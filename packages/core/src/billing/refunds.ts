@@ -201,9 +201,9 @@ export async function syncRefunds(deps: BillingDeps, paymentIntentId: string) {
 }
 
 /**
- * The order after its refunds: each refund that became succeeded is told to the buyer once; when
- * the whole total is back the order is cancelled and what it gave is taken back (once: a
- * conditional update on paymentStatus).
+ * The order after its refunds: when the whole payment is back the order is cancelled and what it
+ * gave is taken back (once: a conditional update on paymentStatus). Each refund was already told
+ * to the buyer when it succeeded (applyStripeRefund).
  */
 export async function settleRefunds(deps: BillingDeps, orderId: string) {
   const { db, clock } = deps;

@@ -250,6 +250,39 @@ describe('PaymentIntents', () => {
       await t.close();
     }
   });
+  it('a payment that arrives for a seat no longer there is refunded in full, never kept', async () => {
+    const organizer = await makeUser(s, 'admin');
+    const event = await s.db.event.create({
+      data: {
+        slug: `one-seat-${Date.now()}`,
+        title: 'One seat left',
+        startsAt: new Date(s.clock.now().getTime() + 3 * 86_400_000),
+        price: 2500,
+        capacity: 1,
+        organizerId: organizer.id,
+      },
+    });
+    const late = await makeUser(s, 'student');
+    const early = await makeUser(s, 'student');
+    const pending = await late.caller.payments.createIntent({ eventId: event.id });
+    await early.caller.payments.createIntent({ eventId: event.id, paymentMethodId: 'pm_card_visa' });
+    await expect(
+      makeUser(s, 'student').then((u) => u.caller.payments.createIntent({ eventId: event.id })),
+    ).rejects.toMatchObject({
+      message: 'This event is full: no tickets are left.',
+    });
+
+    // The first buyer pays after all (Stripe.js), once the seat is gone.
+    await s.sdk.paymentIntents.confirm(pending.paymentIntentId!, { payment_method: 'pm_card_visa' });
+    await s.settle();
+    const order = await s.db.order.findUniqueOrThrow({ where: { id: pending.orderId } });
+    expect(order).toMatchObject({ paymentStatus: 'refunded', status: 'cancelled' });
+    const refunds = await s.sdk.refunds.list({ payment_intent: pending.paymentIntentId! });
+    expect(refunds.data.map((r) => [r.amount, r.status])).toEqual([[2500, 'succeeded']]);
+    expect(await s.db.eventRegistration.count({ where: { eventId: event.id, status: 'registered' } })).toBe(1);
+    expect((await s.db.event.findUniqueOrThrow({ where: { id: event.id } })).registeredCount).toBe(1);
+    expect(await s.emails(await emailOf(late), 'refund-issued')).toHaveLength(1);
+  });
 });
 
 describe('Orders', () => {
@@ -276,6 +309,15 @@ describe('Orders', () => {
     expect((await s.rest({ url: '/api/orders/my-orders' })).status).toBe(401);
     expect((await s.rest({ url: '/api/orders', headers: s.bearer(user.token) })).status).toBe(403);
     expect((await s.rest({ url: '/api/orders/analytics', headers: s.bearer(other.token) })).status).toBe(403);
+    const analytics = await s.rest<{ success: boolean; analytics: { totalOrders: number } }>({
+      url: '/api/orders/analytics?from=2026-11-01&to=2026-11-30',
+      headers: s.bearer(admin.token),
+    });
+    expect(analytics.status).toBe(200);
+    expect(analytics.body.analytics.totalOrders).toBeGreaterThan(0);
+    expect(
+      (await s.rest({ url: '/api/orders/analytics?from=30-11-2026', headers: s.bearer(admin.token) })).status,
+    ).toBe(400);
 
     const all = await s.rest<{ orders: { id: string; user: { id: string } }[] }>({
       url: `/api/orders?userId=${user.id}&paymentStatus=pending`,
