@@ -3,11 +3,15 @@
 // Uses DATABASE_URL's server if set (a scratch database is created there), else an embedded one.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createDb } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
 import { ensureDatabase, scratchDir, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
-import { createSession, systemClock } from '@learningpt/core';
+import { createSession, issueCertificateForPass, systemClock } from '@learningpt/core';
+import { createCertificateRenderer } from '@learningpt/certificates';
+import { installJobQueue, silentJobLog, startWorker } from '@learningpt/jobs';
+import type { Mailer } from '@learningpt/mail';
+import { LocalDiskStorage } from '@learningpt/storage';
 import { generateSigningKeyPem } from '@learningpt/certificates/credentials';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
@@ -168,6 +172,145 @@ for (const [name, path] of scenarios) {
   const rps = (latencies.length / (DURATION_MS / 1000)).toFixed(0);
   const name = 'REST  POST /api/quizzes/{id}/submit (50 questions)';
   console.log(name.padEnd(64), rps.padStart(8), q(0.5).padStart(8), q(0.95).padStart(8), q(0.99).padStart(8));
+}
+
+// Certificates: the API's event-loop lag while the in-process worker (WORKER_IN_PROCESS, the
+// development default) renders, stores and emails 100 certificate PDFs, with requests coming in.
+// Rendering in a worker thread (the default) against rendering on the API's own loop.
+{
+  const instructor = await db.user.findFirstOrThrow({ where: { role: 'instructor' }, orderBy: { createdAt: 'asc' } });
+  const category = await db.category.findFirstOrThrow({ where: { isActive: true } });
+  const COUNT = 100;
+  // Emails go nowhere: the provider is not what is measured.
+  const mailer: Mailer = { send: async (m) => ({ id: m.idempotencyKey }) };
+  const storage = new LocalDiskStorage({ dir: join(dir, 'uploads'), publicUrl: 'http://localhost:3000' });
+  await installJobQueue(url);
+
+  const issueBatch = async (tag: string) => {
+    const program = await db.program.create({
+      data: {
+        slug: `bench-certs-${tag}-${Date.now()}`,
+        title: `Bench certificate program (${tag})`,
+        description: 'A program for the certificate benchmark.',
+        categoryId: category.id,
+        instructorId: instructor.id,
+        status: 'published',
+        publishedAt: new Date(),
+      },
+    });
+    const quiz = await db.quiz.create({ data: { programId: program.id, title: 'Bench', status: 'published' } });
+    for (let i = 0; i < COUNT; i++) {
+      const user = await db.user.create({
+        data: {
+          email: `bench.cert.${tag}.${Date.now()}.${i}@example.org`,
+          name: `Zoë Łukasiewicz 李雷 ${i}`,
+          emailVerified: true,
+        },
+      });
+      const attempt = await db.quizAttempt.create({
+        data: {
+          userId: user.id,
+          quizId: quiz.id,
+          status: 'submitted',
+          score: 90,
+          totalPoints: 100,
+          scorePercent: 90,
+          passed: true,
+          submittedAt: new Date(),
+        },
+      });
+      await db.$transaction((tx) =>
+        issueCertificateForPass(tx, {
+          clock: systemClock,
+          userId: user.id,
+          programId: program.id,
+          attemptId: attempt.id,
+          scorePercent: 90,
+        }),
+      );
+    }
+    return program.id;
+  };
+
+  // The API's traffic meanwhile: a steady 50 requests a second (an open loop, so a stalled event
+  // loop shows as latency instead of as fewer requests).
+  const steadyLoad = () => {
+    const latencies: number[] = [];
+    const pending: Promise<void>[] = [];
+    const timer = setInterval(() => {
+      const t = performance.now();
+      pending.push(
+        fetch(`${base}/api/categories`)
+          .then((r) => r.arrayBuffer())
+          .then(() => void latencies.push(performance.now() - t)),
+      );
+    }, 20);
+    return {
+      latencies,
+      stop: async () => {
+        clearInterval(timer);
+        await Promise.all(pending);
+      },
+    };
+  };
+
+  const measure = async (mode: 'threads' | 'inline' | 'none') => {
+    const programId = mode === 'none' ? null : await issueBatch(mode);
+    const renderer = createCertificateRenderer({ threads: mode === 'threads' ? 1 : 0 });
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    const started = performance.now();
+    lag.enable();
+    const load = steadyLoad();
+    const worker = await startWorker({
+      connectionString: url,
+      mailer,
+      storage,
+      publicWebUrl: 'http://localhost:5173',
+      certificateRenderer: renderer,
+      log: silentJobLog,
+      pollInterval: 200,
+    });
+    if (programId === null) await new Promise((r) => setTimeout(r, 5000));
+    else {
+      while ((await db.certificate.count({ where: { programId, fileId: { not: null } } })) < COUNT) {
+        if (performance.now() - started > 300_000) throw new Error('certificates did not render within 5 minutes');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await load.stop();
+    lag.disable();
+    await worker.stop();
+    await renderer.close();
+    const latencies = load.latencies;
+    latencies.sort((a, b) => a - b);
+    const ms = (ns: number) => (ns / 1e6).toFixed(1).padStart(8);
+    const p99 = latencies[Math.floor(0.99 * (latencies.length - 1))]!.toFixed(1);
+    const label =
+      mode === 'none'
+        ? 'no certificates (baseline, 5 s)'
+        : `${COUNT} certificates (${mode === 'threads' ? 'in a worker thread' : "on the API's loop"})`;
+    console.log(
+      label.padEnd(52),
+      `${seconds.toFixed(1)} s`.padStart(8),
+      ms(lag.percentile(50)),
+      ms(lag.percentile(99)),
+      ms(lag.max),
+      p99.padStart(10),
+    );
+  };
+
+  console.log(
+    '\nevent-loop lag while certificates render (target p99 <= 20 ms)'.padEnd(53),
+    'total'.padStart(8),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'max ms'.padStart(8),
+    'API p99 ms'.padStart(10),
+  );
+  await measure('none');
+  await measure('threads');
+  await measure('inline');
 }
 
 await app.close();
