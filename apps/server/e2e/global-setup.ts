@@ -24,6 +24,7 @@ import { createViteServer, type TestProject, type Vite } from 'vitest/node';
 import { seedDemoData } from '../../../prisma/seed/index';
 import { buildApp, createAppDeps } from '../src/app';
 import { loadConfig } from '../src/config';
+import { billingSettingsFrom } from '../src/plugins/stripe-webhook';
 import './provided-context';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -158,6 +159,10 @@ async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<str
     connectionString: databaseUrl,
     mailer: deps.mailer ?? createMailer(config),
     storage: deps.storage ?? createStorage(config),
+    // As server.ts does: certificates link to the web app's verify page; billing jobs use Stripe.
+    publicWebUrl: config.PUBLIC_WEB_URL,
+    payments: deps.payments,
+    billing: billingSettingsFrom(config),
     log: silentJobLog,
     concurrency: 2,
     // New jobs arrive through LISTEN/NOTIFY at once; this only matters for retries.

@@ -159,7 +159,25 @@ describe('web exam simulator', () => {
     await certificate.getByText('score 100%').waitFor();
     const share = await certificate.getByRole('link', { name: 'Open share link' }).getAttribute('href');
     expect(new URL(share!).pathname).toMatch(/^\/verify\/[A-Z0-9-]{6,64}$/);
+
+    // The worker renders the PDF off the request path: once it is ready the page offers it.
+    const download = certificate.getByRole('link', { name: 'Download PDF' });
+    for (let i = 0; i < 30 && (await download.count()) === 0; i++) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'My certificates' }).waitFor();
+    }
+    const pdfHref = await download.getAttribute('href');
+    const pdf = await page.request.get(new URL(pdfHref!, page.url()).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await screenshot(page, 'web-my-certificates');
+
+    // Anyone can check it on the public verify page.
+    await page.goto(new URL(share!).pathname);
+    await page.getByText('Valid certificate').waitFor();
+    await page.getByText(program!.title).first().waitFor();
     expect(browser.pageErrors()).toEqual([]);
   });
 

@@ -26,6 +26,16 @@ describe('LocalDiskStorage', () => {
     expect(await fs.readdir(dir)).toEqual(['a_1.png']);
     expect(await local.read('a_1.png')).toEqual({ bytes: Buffer.from('x'), contentType: 'image/png' });
 
+    // Certificates are PDFs: served as such, so a browser opens or saves them as documents.
+    await local.put({
+      key: 'certificate-1.pdf',
+      bytes: Buffer.from('%PDF-'),
+      contentType: 'application/pdf',
+      name: 'c.pdf',
+    });
+    expect((await local.read('certificate-1.pdf'))?.contentType).toBe('application/pdf');
+    await local.delete('certificate-1.pdf');
+
     await local.delete('a_1.png');
     await local.delete('a_1.png'); // gone already: fine
     expect(await local.read('a_1.png')).toBeUndefined();

@@ -15,6 +15,8 @@ const TYPES: Record<string, string> = {
   png: 'image/png',
   webp: 'image/webp',
   gif: 'image/gif',
+  // Certificates (rendered by the worker, named by it).
+  pdf: 'application/pdf',
 };
 
 /** The content type a key is served with (by its extension, which we chose from the bytes). */
