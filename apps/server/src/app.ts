@@ -75,6 +75,17 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: 1024 * 1024,
   });
 
+  // Requests already under way when shutdown starts still finish, but their keep-alive sockets
+  // must not outlive them: Node keeps such a socket open (and a client honours the Keep-Alive
+  // hint) for up to 72 s, and close() waits for it. Answer them with `Connection: close`.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (draining && req.raw.httpVersionMajor < 2) reply.header('connection', 'close');
+  });
+
   // Set before any route is registered: routes keep the handlers in force when they are added.
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, 404, 'NOT_FOUND', `Nothing here: ${req.method} ${req.url.split('?')[0]}`),
