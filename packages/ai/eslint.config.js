@@ -1,0 +1,1 @@
+export { nodeConfig as default } from '@learningpt/eslint-config';
