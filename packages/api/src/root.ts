@@ -12,6 +12,7 @@ import { subscriptionsRouter } from './routers/subscriptions';
 import { paymentsRouter } from './routers/payments';
 import { ordersRouter } from './routers/orders';
 import { quizzesRouter } from './routers/quizzes';
+import { blogRouter, faqsRouter, testimonialsRouter } from './routers/content';
 
 /** One router per domain; the tRPC face serves it at /trpc and the REST face at /api. */
 export const appRouter = createTRPCRouter({
@@ -28,6 +29,9 @@ export const appRouter = createTRPCRouter({
   subscriptions: subscriptionsRouter,
   payments: paymentsRouter,
   orders: ordersRouter,
+  blog: blogRouter,
+  testimonials: testimonialsRouter,
+  faqs: faqsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -66,3 +66,6 @@ export { myOrders, orderById, listOrders, setOrderStatus, orderAnalytics } from 
 export { refundOrder } from './billing/refunds';
 export * from './billing/stripe-events';
 export { reconcileBilling, type ReconcileReport } from './billing/reconcile';
+export * from './content/blog-posts';
+export * from './content/testimonials';
+export * from './content/faqs';

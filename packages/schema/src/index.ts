@@ -14,3 +14,4 @@ export * from './certificates';
 export * from './subscriptions';
 export * from './orders';
 export * from './billing';
+export * from './content';
