@@ -50,13 +50,24 @@ async function drain(result: { fullStream: AsyncIterable<TextStreamPart<ToolSet>
 /** streamText logs stream errors to the console unless given an onError. */
 const quiet = { onError: () => undefined };
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : JSON.stringify(e));
+// Not always an Error: the OpenAI Responses provider reports a mid-stream error as a plain object
+// { message, type, code, statusCode, isRetryable, data }.
+const messageOf = (e: unknown) => (isMessage(e) ? e.message : JSON.stringify(e));
+const isMessage = (e: unknown): e is { message: string } =>
+  typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
 
-const models: { name: string; path: string; model: () => LanguageModel; errorFinishReason: string }[] = [
-  { name: 'OpenAI Responses', path: '/v1/responses', model: () => openai('gpt-4o-mini'), errorFinishReason: 'error' },
+const models: { name: string; path: string; api: string; model: () => LanguageModel; errorFinishReason: string }[] = [
+  {
+    name: 'OpenAI Responses',
+    path: '/v1/responses',
+    api: 'responses',
+    model: () => openai('gpt-4o-mini'),
+    errorFinishReason: 'error',
+  },
   {
     name: 'OpenAI Chat Completions',
     path: '/v1/chat/completions',
+    api: 'chat.openai',
     model: () => openai.chat('gpt-4o-mini'),
     errorFinishReason: 'error',
   },
@@ -64,6 +75,7 @@ const models: { name: string; path: string; model: () => LanguageModel; errorFin
   {
     name: 'Mistral',
     path: '/v1/chat/completions',
+    api: 'chat.mistral',
     model: () => mistral('mistral-small-latest'),
     errorFinishReason: 'other',
   },
@@ -77,7 +89,7 @@ describe('splitIntoChunks', () => {
   });
 });
 
-describe.each(models)('$name through the real provider', ({ path, model, errorFinishReason }) => {
+describe.each(models)('$name through the real provider', ({ path, api, model, errorFinishReason }) => {
   it('streams the text in several deltas and reports the usage', async () => {
     fake.enqueue({ chunks: ['Closures ', 'capture ', 'variables.'], usage: { inputTokens: 12, outputTokens: 3 } });
     const result = streamText({ model: model(), system: 'You are a tutor.', prompt: 'What is a closure?' });
@@ -91,6 +103,7 @@ describe.each(models)('$name through the real provider', ({ path, model, errorFi
     expect(usage.totalTokens).toBe(15);
     const [call] = fake.modelCalls();
     expect(call?.path).toBe(path);
+    expect(call?.api).toBe(api);
     expect((call?.body as { stream?: boolean }).stream).toBe(true);
     expect(call?.state).toBe('completed');
     expect(call?.chunksSent).toBe(3);
@@ -228,7 +241,8 @@ describe('errors and retries through the real providers', () => {
     const { deltas, errors, finishReason } = await drain(result);
     expect(deltas).toEqual(['a ']);
     expect(errors).toHaveLength(1); // the `error` event; the `response.failed` after it is not reported twice
-    expect(messageOf(errors[0])).toContain('failed mid-stream');
+    expect(errors[0]).not.toBeInstanceOf(Error); // a plain object, not an Error
+    expect(errors[0]).toMatchObject({ message: MID_STREAM_ERROR, code: 'server_error', isRetryable: true });
     expect(finishReason).toBe('error');
   });
 
@@ -286,6 +300,38 @@ describe('errors and retries through the real providers', () => {
     expect((err as APICallError).statusCode).toBe(429);
     expect((err as APICallError).message).toBe('Requests rate limit exceeded');
     expect(JSON.parse((err as APICallError).responseBody ?? '{}')).toMatchObject({ object: 'error', code: '1300' });
+  });
+
+  it('toUIMessageStream: an in-stream error becomes an error chunk; a dropped socket errors the stream', async () => {
+    const uiChunks = async (failMode: 'event' | 'disconnect') => {
+      fake.enqueue({ chunks: ['a ', 'b ', 'c'], failAfter: 2, failMode });
+      const result = streamText({ model: openai('gpt-4o-mini'), prompt: 'x', maxRetries: 0, ...quiet });
+      const seen: string[] = [];
+      try {
+        for await (const chunk of result.toUIMessageStream({ onError: (e) => `relayed: ${messageOf(e)}` })) {
+          seen.push(chunk.type === 'error' ? `error(${chunk.errorText})` : chunk.type);
+        }
+      } catch (e) {
+        seen.push(`thrown(${messageOf(e)})`);
+      }
+      return seen;
+    };
+    const event = await uiChunks('event');
+    expect(event).toContain(`error(relayed: ${MID_STREAM_ERROR})`);
+    expect(event.at(-1)).toBe('finish');
+    const dropped = await uiChunks('disconnect');
+    expect(dropped.filter((c) => c === 'text-delta')).toHaveLength(2);
+    expect(dropped.at(-1)).toBe('thrown(Failed to process successful response)');
+  });
+
+  it('a non-streaming call with failAfter loses its connection: an APICallError', async () => {
+    fake.enqueue({ text: 'never sent', failAfter: 0 });
+    const err = await generateText({ model: openai('gpt-4o-mini'), prompt: 'Hi', maxRetries: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect(APICallError.isInstance(err)).toBe(true);
+    expect((err as APICallError).statusCode).toBeUndefined();
+    expect(fake.modelCalls()[0]?.state).toBe('failed');
   });
 
   it('a missing API key is a 401 in the provider format', async () => {
@@ -460,6 +506,25 @@ describe('the fake itself', () => {
     expect((await keptReader.next()).value).toBe('b');
     await kept.consumeStream();
     expect(fake.inFlight()).toBe(0);
+  });
+
+  it('delayMs spaces the chunks out, still one delta per chunk', async () => {
+    fake.enqueue({ chunks: ['slow ', 'and ', 'steady'], delayMs: 20 });
+    const { deltas } = await drain(streamText({ model: mistral('mistral-small-latest'), prompt: 'x' }));
+    expect(deltas).toEqual(['slow ', 'and ', 'steady']);
+  });
+
+  it('a non-streaming call with holdBefore waits for the gate and counts in flight meanwhile', async () => {
+    const g = gate();
+    fake.enqueue({ text: 'held answer', holdBefore: { index: 0, until: g.until } });
+    const pending = generateText({ model: openai.chat('gpt-4o-mini'), prompt: 'x' });
+    const [call] = await fake.waitForModelCalls(1);
+    await expect.poll(() => fake.inFlight()).toBe(1);
+    expect(call?.state).toBe('streaming');
+    g.release();
+    expect((await pending).text).toBe('held answer');
+    expect(fake.inFlight()).toBe(0);
+    expect(call?.state).toBe('completed');
   });
 
   it('waitForModelCalls resolves once that many calls arrived', async () => {

@@ -189,7 +189,9 @@ function countWords(text: string): number {
 }
 
 function flavourOf(headers: Record<string, string>, body: unknown): Flavour {
-  if ((headers['user-agent'] ?? '').includes('ai-sdk/mistral')) return 'mistral';
+  const userAgent = headers['user-agent'] ?? '';
+  if (userAgent.includes('ai-sdk/mistral')) return 'mistral';
+  if (userAgent.includes('ai-sdk/openai')) return 'openai';
   const model = isRecord(body) && typeof body.model === 'string' ? body.model : '';
   return /stral|mixtral/i.test(model) ? 'mistral' : 'openai';
 }
