@@ -14,7 +14,13 @@ import {
 } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MID_STREAM_ERROR, splitIntoChunks, startFakeAiServer, type FakeAiServer } from './fake-provider';
+import {
+  DEFAULT_FAKE_REPLY,
+  MID_STREAM_ERROR,
+  splitIntoChunks,
+  startFakeAiServer,
+  type FakeAiServer,
+} from './fake-provider';
 
 let fake: FakeAiServer;
 let openai: ReturnType<typeof createOpenAI>;
@@ -475,7 +481,7 @@ describe('the fake itself', () => {
     fake.reset();
     expect(fake.requests).toHaveLength(0);
     expect((await generateText({ model: openai('gpt-4o-mini'), prompt: 'q' })).text).toBe('default answer');
-    fake.setDefaultReply({ text: 'This is a reply from the fake AI provider.' });
+    fake.setDefaultReply(DEFAULT_FAKE_REPLY);
   });
 
   it('counts held streams in flight, and a client that leaves is no longer in flight', async () => {

@@ -97,7 +97,12 @@ export interface FakeAiServer {
   requests: FakeAiRequest[];
   /** Requests that were model calls (/responses and /chat/completions). */
   modelCalls(): FakeAiRequest[];
-  /** All the text of a model call's prompt (system + messages/input, flattened), for assertions like "the answer key is absent from every prompt". */
+  /**
+   * All the text of a model call's prompt (system + messages/input, flattened), for assertions like
+   * "the answer key is absent from every prompt". It covers `instructions`, `input`, `messages` and
+   * `prompt` (every string in them but roles, types and ids), not tool definitions or the output
+   * schema: for the strictest check, also search `JSON.stringify(req.body)`.
+   */
   promptText(req: FakeAiRequest): string;
   /** Queue replies for the next model calls (FIFO); when the queue is empty, the default reply answers. */
   enqueue(...replies: FakeReply[]): void;
