@@ -12,6 +12,7 @@ import { subscriptionsRouter } from './routers/subscriptions';
 import { paymentsRouter } from './routers/payments';
 import { ordersRouter } from './routers/orders';
 import { quizzesRouter } from './routers/quizzes';
+import { eventsRouter } from './routers/events';
 import { blogRouter, faqsRouter, testimonialsRouter } from './routers/content';
 
 /** One router per domain; the tRPC face serves it at /trpc and the REST face at /api. */
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   subscriptions: subscriptionsRouter,
   payments: paymentsRouter,
   orders: ordersRouter,
+  events: eventsRouter,
   blog: blogRouter,
   testimonials: testimonialsRouter,
   faqs: faqsRouter,

@@ -69,3 +69,4 @@ export { reconcileBilling, type ReconcileReport } from './billing/reconcile';
 export * from './content/blog-posts';
 export * from './content/testimonials';
 export * from './content/faqs';
+export * from './events/index';

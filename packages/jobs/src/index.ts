@@ -14,3 +14,4 @@ export { createSendEmailTask, maskAddress } from './send-email';
 export { silentJobLog, type JobLog } from './log';
 export { createProcessStripeEventTask, type BillingTaskDeps } from './process-stripe-event';
 export { createReconcileBillingTask } from './reconcile-billing';
+export { createRefundEventTicketTask, createSendEventRemindersTask } from './event-jobs';

@@ -3,8 +3,10 @@ import {
   ERASE_PERSONAL_DATA_TASK,
   PROCESS_STRIPE_EVENT_TASK,
   RECONCILE_BILLING_TASK,
+  REFUND_EVENT_TICKET_TASK,
   RENDER_CERTIFICATE_TASK,
   SEND_EMAIL_TASK,
+  SEND_EVENT_REMINDERS_TASK,
   type BillingSettings,
   type Clock,
   type EmailTemplate,
@@ -24,6 +26,7 @@ import { createSendEmailTask } from './send-email';
 import { createProcessStripeEventTask } from './process-stripe-event';
 import { createReconcileBillingTask } from './reconcile-billing';
 import { createRenderCertificateTask } from './render-certificate';
+import { createRefundEventTicketTask, createSendEventRemindersTask } from './event-jobs';
 
 // The job names core enqueues and the templates mail renders are the same set.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -50,8 +53,14 @@ export interface WorkerDeps {
   certificateRenderer?: CertificateRenderer | undefined;
 }
 
-/** Scheduled tasks: billing is reconciled daily at 03:00 UTC (a missed run is made up within a day). */
-export const CRONTAB = `0 3 * * * ${RECONCILE_BILLING_TASK} ?fill=1d&max=1`;
+/**
+ * Scheduled tasks: billing is reconciled daily at 03:00 UTC (a missed run is made up within a
+ * day); event reminders are looked for every hour (a missed hour is made up, once).
+ */
+export const CRONTAB = [
+  `0 3 * * * ${RECONCILE_BILLING_TASK} ?fill=1d&max=1`,
+  `0 * * * * ${SEND_EVENT_REMINDERS_TASK} ?fill=1h&max=1`,
+].join('\n');
 
 export interface StartWorkerOptions extends WorkerDeps {
   /** Jobs run at the same time. Default 2. */
@@ -88,6 +97,13 @@ export function createTaskList(deps: WorkerDeps): { taskList: TaskList; close():
       [DELETE_STORED_FILE_TASK]: createDeleteStoredFileTask({ storage: deps.storage, log: deps.log }),
       [PROCESS_STRIPE_EVENT_TASK]: createProcessStripeEventTask({ db: getDb, ...billingOf(deps) }),
       [RECONCILE_BILLING_TASK]: createReconcileBillingTask({ db: getDb, ...billingOf(deps) }),
+      [REFUND_EVENT_TICKET_TASK]: createRefundEventTicketTask({ db: getDb, ...billingOf(deps) }),
+      [SEND_EVENT_REMINDERS_TASK]: createSendEventRemindersTask({
+        db: getDb,
+        log: deps.log,
+        clock: deps.clock,
+        webUrl: deps.publicWebUrl ?? deps.billing?.webUrl,
+      }),
       [RENDER_CERTIFICATE_TASK]: createRenderCertificateTask({
         db: getDb,
         renderer: getRenderer,

@@ -15,3 +15,4 @@ export * from './subscriptions';
 export * from './orders';
 export * from './billing';
 export * from './content';
+export * from './events';

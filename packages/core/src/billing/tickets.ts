@@ -1,5 +1,5 @@
-// Event tickets bought through an order: the registration (one per user and event) and the seat
-// (registeredCount never passes capacity: conditional update plus the table's CHECK).
+// Event tickets, bought through an order or free: the registration (one per user and event) and
+// the seat (registeredCount never passes capacity: conditional update plus the table's CHECK).
 import type { Prisma } from '@learningpt/db';
 import type { Clock } from '../shared/clock';
 
@@ -17,7 +17,8 @@ export async function grantEventTicket({
   clock: Clock;
   userId: string;
   eventId: string;
-  orderId: string;
+  /** null: a free registration (no order). */
+  orderId: string | null;
 }): Promise<'registered' | 'full' | 'duplicate'> {
   const existing = await tx.eventRegistration.findUnique({ where: { userId_eventId: { userId, eventId } } });
   if (existing && existing.status !== 'cancelled') return 'duplicate';

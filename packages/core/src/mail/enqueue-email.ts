@@ -23,6 +23,8 @@ export const EMAIL_TEMPLATES = [
   'subscription-cancelled',
   'subscription-ended',
   'subscription-payment-failed',
+  'event-reminder',
+  'event-cancelled',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

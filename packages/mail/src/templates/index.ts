@@ -10,6 +10,7 @@ import {
 } from './billing';
 import { accountExistsEmail } from './account-exists';
 import { certificateIssuedEmail } from './certificate-issued';
+import { eventCancelledEmail, eventReminderEmail } from './events';
 import { instructorApprovedEmail } from './instructor-approved';
 import { instructorRejectedEmail } from './instructor-rejected';
 import type { EmailTemplateData, EmailTemplateFn, RenderedEmail } from './layout';
@@ -36,6 +37,8 @@ export const emailTemplates = {
   'subscription-cancelled': subscriptionCancelledEmail,
   'subscription-ended': subscriptionEndedEmail,
   'subscription-payment-failed': subscriptionPaymentFailedEmail,
+  'event-reminder': eventReminderEmail,
+  'event-cancelled': eventCancelledEmail,
 } as const satisfies Record<string, EmailTemplateFn>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -54,6 +57,8 @@ export {
   accountDeletedEmail,
   accountExistsEmail,
   certificateIssuedEmail,
+  eventCancelledEmail,
+  eventReminderEmail,
   instructorApprovedEmail,
   instructorRejectedEmail,
   passwordChangedEmail,

@@ -20,6 +20,9 @@ export interface EmailTemplateData {
   amount?: string;
   reference?: string;
   date?: string;
+  /** Event emails: where it takes place ("Online" or the venue); `refund: 'yes'` when a paid ticket is refunded. */
+  location?: string;
+  refund?: string;
 }
 
 export interface RenderedEmail {
