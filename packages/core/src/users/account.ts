@@ -197,6 +197,9 @@ export async function erasePersonalData({ db, clock, userId }: { db: Db; clock: 
         preferences: {},
       },
     });
+    // Testimonials carry their name and picture as written: they go too (before the picture is
+    // released, so a testimonial showing it does not keep the file).
+    await tx.testimonial.deleteMany({ where: { userId } });
     // Their picture is personal data too: the record goes now, the stored file with the queued job.
     await releaseUploadedFiles(tx, { ownerId: userId, purpose: 'avatar' });
     await tx.session.deleteMany({ where: { userId } });

@@ -3,6 +3,7 @@
 // validation errors name the field, and moderation / FAQ ordering leave the rows they promise.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../testing/harness';
+import { erasePersonalData } from '@learningpt/core';
 import { startTestServer } from '../../testing/harness';
 import { makeUser, outcome, type TestUser } from '../../testing/learning-fixtures';
 import { makeFaq, makePost, makeTestimonial, uniq } from './content-fixtures';
@@ -239,6 +240,17 @@ describe('testimonials', () => {
     });
     const queue = await admin.caller.testimonials.manage({ status: 'rejected' });
     expect(queue.testimonials.map((x) => x.id)).toContain(t.id);
+  });
+
+  it("go when the author's account is erased (they carry the name as written)", async () => {
+    const user = await makeUser(s, 'student', 'Soon Erased');
+    const { testimonial } = await user.caller.testimonials.create({ rating: 4, content: 'Written before leaving.' });
+    await admin.caller.testimonials.moderate({ id: testimonial.id, status: 'approved' });
+    const kept = await makeTestimonial(s, { userId: student.id, status: 'approved' });
+    await s.db.user.update({ where: { id: user.id }, data: { status: 'deleted', deletedAt: s.clock.now() } });
+    expect(await erasePersonalData({ db: s.db, clock: s.clock, userId: user.id })).toEqual({ erased: true });
+    expect(await s.db.testimonial.findUnique({ where: { id: testimonial.id } })).toBeNull();
+    expect(await s.db.testimonial.findUnique({ where: { id: kept.id } })).not.toBeNull();
   });
 
   it('caps the pending ones a user may have, even when sent all at once', async () => {
