@@ -140,7 +140,7 @@ export const SUBSCRIPTION_PLANS = rows.plans.map((p) => ({
   price: p.price,
   currency: p.currency!,
   features: p.features as string[],
-  limits: p.limits as Record<string, number>,
+  limits: p.limits as Record<string, number | boolean>,
 }));
 
 export const EVENT_FACTS = {

@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, errorAnswer, type AppContext, type AppRouter } from '@learningpt/api';
 import { createDb, type Db } from '@learningpt/db';
-import { configurePasswordHasher, systemClock, type Clock } from '@learningpt/core';
+import { configurePasswordHasher, createModelGate, systemClock, type Clock, type ModelGate } from '@learningpt/core';
 import { createMailer, type Mailer } from '@learningpt/mail';
 import { createStorage, type FileStorage } from '@learningpt/storage';
 import { createPaymentGateway, type PaymentGateway } from '@learningpt/billing';
@@ -21,6 +21,9 @@ import { registerUploads } from './plugins/uploads';
 import { authSettingsFrom, registerSession, sessionCookies } from './plugins/session';
 import { billingSettingsFrom, registerStripeWebhook } from './plugins/stripe-webhook';
 import { createCredentialIssuer, registerCertificates } from './plugins/certificates';
+import { registerAiChat } from './plugins/ai-chat';
+import { aiSettingsFrom } from './ai-settings';
+import { createTutorModels, type TutorModels } from '@learningpt/ai';
 
 /** Everything the app needs from outside; tests pass their own (a test database, a fixed clock). */
 export interface AppDeps {
@@ -35,6 +38,8 @@ export interface AppDeps {
   payments?: PaymentGateway | null;
   /** Signs certificates' Open Badges credentials. Default: from the config (CREDENTIAL_SIGNING_KEY). */
   credentials?: OpenBadgeIssuer;
+  /** The AI tutor's models and its cap on model calls. Default: from the config (OpenAI, Mistral, or the offline tutor). */
+  ai?: { models: TutorModels; gate: ModelGate };
 }
 
 export function createAppDeps(config: Config): AppDeps {
@@ -116,6 +121,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const payments = deps.payments !== undefined ? deps.payments : createPaymentGateway(config);
   const billing = billingSettingsFrom(config);
   const credentials = deps.credentials ?? createCredentialIssuer(config);
+  const ai = deps.ai ?? {
+    models: createTutorModels(aiSettingsFrom(config), {
+      onModerationFallback: (err) => app.log.warn({ err }, 'AI moderation unavailable: the local check was used'),
+    }),
+    gate: createModelGate(config.AI_MAX_IN_FLIGHT),
+  };
   const storage = deps.storage ?? createStorage(config);
   await registerSession(app, { db, clock: deps.clock, config, settings: auth });
 
@@ -136,6 +147,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       payments,
       billing,
       credentials,
+      ai,
     };
   };
 
@@ -165,6 +177,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await registerDevMail(app, { mailer: deps.mailer, config });
   await registerUploads(app, { db, clock: deps.clock, config, storage });
   await registerCertificates(app, { db, storage, issuer: credentials });
+  await registerAiChat(app, { db, clock: deps.clock, models: ai.models, gate: ai.gate });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;

@@ -12,6 +12,16 @@ const port = (name: string, fallback: number) =>
     .max(65_535, `${name} must be a port number from 1 to 65535`)
     .default(fallback);
 
+/** An http(s) base URL of an API (a path like /v1 allowed), e.g. https://api.openai.com/v1. */
+const httpUrl = (name: string, example: string) =>
+  z
+    .string()
+    .refine(
+      (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+      `${name} must be the http(s) base URL of the API, like ${example}`,
+    )
+    .transform((u) => u.replace(/\/+$/, ''));
+
 const days = (name: string, fallback: number, min = 0.001) =>
   z.coerce
     .number({ message: `${name} must be a number of days` })
@@ -251,6 +261,40 @@ export const ZConfig = z.object({
       'STRIPE_PRICE_PREMIUM must be a Stripe price id (price_...; pnpm stripe:setup prints it)',
     )
     .optional(),
+  // The AI tutor (see @learningpt/ai): OpenAI or Mistral through the AI SDK; with neither key, the
+  // offline tutor (answers from the course's own passages, no provider).
+  AI_PROVIDER: z
+    .enum(['openai', 'mistral', 'offline'], {
+      message:
+        'AI_PROVIDER must be openai, mistral or offline (unset: openai with OPENAI_API_KEY, else mistral with MISTRAL_API_KEY, else offline)',
+    })
+    .optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: httpUrl('OPENAI_BASE_URL', 'https://api.openai.com/v1').optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  // responses: the Responses API (/v1/responses, OpenAI's default); chat: /v1/chat/completions
+  // (for OpenAI-compatible servers that only have that).
+  OPENAI_API: z.enum(['responses', 'chat'], { message: 'OPENAI_API must be responses or chat' }).default('responses'),
+  MISTRAL_API_KEY: z.string().min(1).optional(),
+  MISTRAL_BASE_URL: httpUrl('MISTRAL_BASE_URL', 'https://api.mistral.ai/v1').optional(),
+  MISTRAL_MODEL: z.string().min(1).default('mistral-small-latest'),
+  // provider: the provider's moderation endpoint checks each message first; local: a small local check.
+  AI_MODERATION: z
+    .enum(['provider', 'local'], { message: 'AI_MODERATION must be provider or local' })
+    .default('provider'),
+  AI_TIMEOUT_MS: z.coerce
+    .number({ message: 'AI_TIMEOUT_MS must be a number of milliseconds' })
+    .int()
+    .min(1000, 'AI_TIMEOUT_MS must be at least 1000')
+    .max(600_000, 'AI_TIMEOUT_MS can be at most 600000 (10 minutes)')
+    .default(60_000),
+  // Model calls in flight at once per server process; beyond it calls wait (premium first).
+  AI_MAX_IN_FLIGHT: z.coerce
+    .number({ message: 'AI_MAX_IN_FLIGHT must be a number of calls' })
+    .int()
+    .min(1, 'AI_MAX_IN_FLIGHT must be at least 1')
+    .max(1000, 'AI_MAX_IN_FLIGHT can be at most 1000')
+    .default(16),
   // Tax added to every order, in percent of the price after the coupon (e.g. 18 for GST). 0: none.
   TAX_RATE_PERCENT: z.coerce
     .number({ message: 'TAX_RATE_PERCENT must be a number (percent), like 18 or 7.5' })
@@ -284,18 +328,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty value counts as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ZConfig.safeParse(cleaned);
-  // A Stripe key without its webhook secret would take payments whose confirmations are refused.
-  const stripeWithoutWebhook =
+  // Settings that need another: a Stripe key without its webhook secret would take payments whose
+  // confirmations are refused.
+  const pairIssues: string[] =
     cleaned.STRIPE_SECRET_KEY !== undefined && cleaned.STRIPE_WEBHOOK_SECRET === undefined
       ? [
           '  STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set: the signing secret of the webhook endpoint (whsec_...), or payments would never be confirmed (it is not set)',
         ]
       : [];
+  // A chosen provider without its key.
+  for (const [provider, key] of [
+    ['openai', 'OPENAI_API_KEY'],
+    ['mistral', 'MISTRAL_API_KEY'],
+  ] as const) {
+    if (cleaned.AI_PROVIDER === provider && cleaned[key] === undefined) {
+      pairIssues.push(`  ${key}: required when AI_PROVIDER=${provider} (it is not set)`);
+    }
+  }
   const missing =
     (cleaned.NODE_ENV ?? 'production') === 'production'
       ? Object.entries(PRODUCTION_REQUIRED).filter(([name]) => cleaned[name] === undefined)
       : [];
-  if (result.success && missing.length === 0 && stripeWithoutWebhook.length === 0) {
+  if (result.success && missing.length === 0 && pairIssues.length === 0) {
     // Defaults that depend on another setting.
     return {
       ...result.data,
@@ -317,6 +371,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const [name, why] of missing) {
     if (!issues.some((i) => i.path[0] === name)) lines.push(`  ${name}: required when NODE_ENV=production: ${why}`);
   }
-  lines.push(...stripeWithoutWebhook);
+  lines.push(...pairIssues);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

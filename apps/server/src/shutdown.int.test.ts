@@ -16,28 +16,30 @@ describe('graceful shutdown', () => {
       const body = JSON.stringify({ email: 'nobody@example.com', password: 'not the password' });
       let sent!: () => void;
       const routed = new Promise<void>((r) => (sent = r));
-      const answer = new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-        const req = http.request(
-          {
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: '/api/auth/login',
-            agent,
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-          },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (c: string) => (text += c));
-            res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: text }));
-          },
-        );
-        req.on('error', reject);
-        // Half the body now (the request is routed and waits for the rest), half after close() began.
-        req.write(body.slice(0, 10), () => setTimeout(sent, 50));
-        void routed.then(() => req.end(body.slice(10)));
-      });
+      const answer = new Promise<{ status: number; connection: string | undefined; body: string }>(
+        (resolve, reject) => {
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: '/api/auth/login',
+              agent,
+              headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (c: string) => (text += c));
+              res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: text }));
+            },
+          );
+          req.on('error', reject);
+          // Half the body now (the request is routed and waits for the rest), half after close() began.
+          req.write(body.slice(0, 10), () => setTimeout(sent, 50));
+          void routed.then(() => req.end(body.slice(10)));
+        },
+      );
       await routed;
       const closed = s.close();
       const res = await answer;

@@ -19,6 +19,7 @@ export const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
   UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
 export interface ErrorIssue {
@@ -50,6 +51,8 @@ export interface ErrorAnswer {
   issues?: ErrorIssue[];
   /** For 429s: the Retry-After header. */
   retryAfterSeconds?: number;
+  /** Where to upgrade, when a plan's limit refused the call (the seed's 429 body has it). */
+  upgradeUrl?: string;
   /** True for a bug: log it (the answer says nothing about it). */
   unexpected: boolean;
 }
@@ -70,7 +73,9 @@ export function errorAnswer(error: unknown): ErrorAnswer {
   const cause = error instanceof TRPCError && error.cause instanceof AppError ? error.cause : error;
   if (cause instanceof AppError) {
     const retry = cause.details?.retryAfterSeconds;
+    const upgradeUrl = cause.details?.upgradeUrl;
     return {
+      ...(typeof upgradeUrl === 'string' ? { upgradeUrl } : {}),
       status: APP_ERROR_HTTP_STATUS[cause.code],
       code: cause.code,
       message: cause.message,
@@ -105,6 +110,13 @@ export function invalidFieldsMessage(issues: readonly ErrorIssue[]): string {
 export function errorBody(answer: ErrorAnswer) {
   return {
     success: false as const,
-    error: { code: answer.code, message: answer.message, ...(answer.issues ? { issues: answer.issues } : {}) },
+    error: {
+      code: answer.code,
+      message: answer.message,
+      ...(answer.issues ? { issues: answer.issues } : {}),
+      ...(answer.upgradeUrl ? { upgradeUrl: answer.upgradeUrl } : {}),
+    },
+    // The seed's 429 puts it beside the error.
+    ...(answer.upgradeUrl ? { upgradeUrl: answer.upgradeUrl } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { subscriptionsRouter } from './routers/subscriptions';
 import { paymentsRouter } from './routers/payments';
 import { ordersRouter } from './routers/orders';
 import { quizzesRouter } from './routers/quizzes';
+import { aiRouter } from './routers/ai';
 import { eventsRouter } from './routers/events';
 import { blogRouter, faqsRouter, testimonialsRouter } from './routers/content';
 
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   search: searchRouter,
   certificates: certificatesRouter,
   quizzes: quizzesRouter,
+  ai: aiRouter,
   subscriptions: subscriptionsRouter,
   payments: paymentsRouter,
   orders: ordersRouter,

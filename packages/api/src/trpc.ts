@@ -4,6 +4,8 @@ import superjson from 'superjson';
 import type { Db } from '@learningpt/db';
 import type { CertificateCredentialIssuer } from '@learningpt/core';
 import type { PaymentGateway } from '@learningpt/billing';
+import type { TutorModels } from '@learningpt/ai';
+import type { ModelGate } from '@learningpt/core';
 import { AppError, type AuthSettings, type BillingSettings, type Clock, type Viewer } from '@learningpt/core';
 import { APP_TO_TRPC, errorAnswer, errorIssues, INTERNAL_ERROR_MESSAGE } from './error-answer';
 
@@ -53,6 +55,8 @@ export interface AppContext {
   payments: PaymentGateway | null;
   /** Tax rate, return URLs and plan prices (from the server's configuration). */
   billing: BillingSettings;
+  /** The AI tutor's models (OpenAI, Mistral or the offline tutor) and the cap on calls in flight. */
+  ai: { models: TutorModels; gate: ModelGate };
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -72,11 +76,18 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const issues = errorIssues(error);
+      const { upgradeUrl } = errorAnswer(error);
       return {
         ...shape,
         // Unexpected errors keep their details in the log, never on the wire.
         message: error.code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_ERROR_MESSAGE : shape.message,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          issues,
+          ...(upgradeUrl ? { upgradeUrl } : {}),
+        },
       };
     },
   });

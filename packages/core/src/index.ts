@@ -70,3 +70,4 @@ export * from './content/blog-posts';
 export * from './content/testimonials';
 export * from './content/faqs';
 export * from './events/index';
+export * from './ai';

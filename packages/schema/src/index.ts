@@ -15,4 +15,5 @@ export * from './subscriptions';
 export * from './orders';
 export * from './billing';
 export * from './content';
+export * from './ai';
 export * from './events';

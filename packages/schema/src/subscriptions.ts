@@ -18,12 +18,14 @@ export const ZPaymentMethodId = z
 
 /**
  * A plan's limits. -1 means unlimited. aiMessages: AI tutor messages a day; aiTokensPerMessage:
- * the longest answer (output tokens); programs: programs a user may be enrolled in at once.
+ * the longest answer (output tokens); programs: programs a user may be enrolled in at once;
+ * aiPriority: the plan's tutor requests go ahead of others when the model calls are at their cap.
  */
 export const ZPlanLimits = z.object({
   aiMessages: z.number().int(),
   aiTokensPerMessage: z.number().int(),
   programs: z.number().int(),
+  aiPriority: z.boolean(),
 });
 export type PlanLimits = z.infer<typeof ZPlanLimits>;
 

@@ -15,7 +15,7 @@ export interface SeedPlan {
   description: string;
   price: number;
   features: string[];
-  limits: Record<string, number>;
+  limits: Record<string, number | boolean>;
   stripePriceId: string | null;
   sortOrder: number;
 }
@@ -54,8 +54,9 @@ export const PLANS: readonly SeedPlan[] = [
       '1-on-1 mentorship sessions',
       'Exclusive content',
     ],
-    // -1 = unlimited. AI: messages a day and the longest answer (output tokens) per plan.
-    limits: { aiMessages: -1, aiTokensPerMessage: 2000, programs: -1 },
+    // -1 = unlimited. AI: messages a day and the longest answer (output tokens) per plan;
+    // aiPriority: ahead of the queue when model calls are at their cap ("Priority AI responses").
+    limits: { aiMessages: -1, aiTokensPerMessage: 2000, programs: -1, aiPriority: true },
     stripePriceId: 'price_demo_premium_monthly',
     sortOrder: 3,
   },

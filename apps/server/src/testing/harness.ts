@@ -2,7 +2,9 @@
 // the tRPC face, and the REST face through app.inject(). Nothing of ours is mocked.
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createCaller, type AppContext, type SessionInfo } from '@learningpt/api';
-import { createSession, fixedClock, validateSessionToken, type AuthSettings } from '@learningpt/core';
+import { createModelGate, createSession, fixedClock, validateSessionToken, type AuthSettings } from '@learningpt/core';
+import { createTutorModels } from '@learningpt/ai';
+import { aiSettingsFrom } from '../ai-settings';
 import type { Db } from '@learningpt/db';
 import { createTestDatabase } from '@learningpt/db/testing';
 import { generateSigningKeyPem } from '@learningpt/certificates/credentials';
@@ -78,7 +80,9 @@ export async function startTestServer(
   const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
   // Payments as the config says (tests of billing point STRIPE_API_BASE at a local Stripe).
   const payments = createPaymentGateway(config);
-  const app = await buildApp({ config, db: database.db, clock, payments }, { closeDb: false });
+  // The tutor as the config says (tests of the AI point OPENAI_BASE_URL / MISTRAL_BASE_URL at a fake).
+  const ai = { models: createTutorModels(aiSettingsFrom(config)), gate: createModelGate(config.AI_MAX_IN_FLIGHT) };
+  const app = await buildApp({ config, db: database.db, clock, payments, ai }, { closeDb: false });
   await app.ready();
 
   const auth = authSettingsFrom(config);
@@ -96,6 +100,7 @@ export async function startTestServer(
     setHeader: () => {},
     payments,
     billing: billingSettingsFrom(config),
+    ai,
   });
   const withToken = (token: string): Caller =>
     createCaller(async () => {

@@ -11,16 +11,21 @@ import type { BillingSettings } from './settings';
 type DbLike = Db | Prisma.TransactionClient;
 
 /** Limits of a plan row; a missing or malformed value counts as the free plan's (never more). */
-const FALLBACK_LIMITS: PlanLimits = { aiMessages: 10, aiTokensPerMessage: 500, programs: 5 };
+const FALLBACK_LIMITS: PlanLimits = { aiMessages: 10, aiTokensPerMessage: 500, programs: 5, aiPriority: false };
 
 /** A plan's limits as the rest of the product reads them (-1 = unlimited). */
 export function planLimitsOf(limits: Prisma.JsonValue): PlanLimits {
   const o = limits && typeof limits === 'object' && !Array.isArray(limits) ? (limits as Record<string, unknown>) : {};
-  const int = (k: keyof PlanLimits) => {
+  const int = (k: 'aiMessages' | 'aiTokensPerMessage' | 'programs') => {
     const v = o[k];
     return typeof v === 'number' && Number.isInteger(v) && v >= -1 ? v : FALLBACK_LIMITS[k];
   };
-  return { aiMessages: int('aiMessages'), aiTokensPerMessage: int('aiTokensPerMessage'), programs: int('programs') };
+  return {
+    aiMessages: int('aiMessages'),
+    aiTokensPerMessage: int('aiTokensPerMessage'),
+    programs: int('programs'),
+    aiPriority: o.aiPriority === true,
+  };
 }
 
 /** subscriptions.plans: the active plans, in their order. */

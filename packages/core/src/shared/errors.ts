@@ -11,6 +11,7 @@ export const APP_ERROR_CODES = [
   'PAYMENT_REQUIRED', // 402: the feature has a price
   'UNPROCESSABLE', // 422: a business rule says no
   'TOO_MANY_REQUESTS', // 429
+  'UNAVAILABLE', // 503: a service we depend on (the AI provider) failed or is not configured
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -24,6 +25,7 @@ export const APP_ERROR_HTTP_STATUS: Record<AppErrorCode, number> = {
   PAYMENT_REQUIRED: 402,
   UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {
