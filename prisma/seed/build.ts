@@ -1014,7 +1014,7 @@ function build(): DemoRows {
   uniqueBy(BLOG_POSTS, (b) => b.slug, 'blog slug');
   const blogPosts: DemoRows['blogPosts'] = BLOG_POSTS.map((b) => {
     const createdAt = at(b.createdDay, 4);
-    invariant((b.status === 'published') === (b.publishedDay !== undefined), `publishedAt of ${b.slug}`);
+    invariant((b.status !== 'draft') === (b.publishedDay !== undefined), `publishedAt of ${b.slug}`);
     const publishedAt = b.publishedDay !== undefined ? at(b.publishedDay, 5) : null;
     return {
       id: seedId(`blog:${b.slug}`, createdAt),

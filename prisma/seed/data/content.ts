@@ -11,6 +11,7 @@ export interface SeedBlogPost {
   status: PostStatus;
   /** Days relative to BASE_DATE. */
   createdDay: number;
+  /** Set for published and archived posts (archived ones were published once). */
   publishedDay?: number;
   tags: string[];
   viewCount: number;
@@ -94,6 +95,20 @@ export const BLOG_POSTS: readonly SeedBlogPost[] = [
     createdDay: -2,
     tags: ['statistics', 'experiments'],
     viewCount: 0,
+  },
+  {
+    // Taken down by its author: out of the public blog, still in the author's and admins' lists.
+    slug: 'summer-2025-study-group-schedule',
+    title: 'Summer 2025 Study Group Schedule',
+    excerpt: 'When and where the summer study groups met (archived).',
+    paragraphs: ['The summer study groups met on Tuesdays and Thursdays. This schedule is no longer current.'],
+    author: 'jane',
+    category: 'web-development',
+    status: 'archived',
+    createdDay: -200,
+    publishedDay: -198,
+    tags: ['community', 'study-groups'],
+    viewCount: 87,
   },
 ];
 

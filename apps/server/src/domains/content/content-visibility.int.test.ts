@@ -87,8 +87,12 @@ describe('blog posts', () => {
       expect((await admin.caller.blog.bySlug({ slug: post.slug })).post.status).not.toBe('published');
       expect((await s.db.blogPost.findUniqueOrThrow({ where: { id: post.id } })).viewCount).toBe(0);
     }
-    const seededDraft = await s.db.blogPost.findFirstOrThrow({ where: { status: 'draft', NOT: { id: draft.id } } });
-    expect((await s.rest(`/api/content/blog/${seededDraft.slug}`)).status).toBe(404);
+    // The demo data's draft and archived posts too.
+    const seeded = await s.db.blogPost.findMany({
+      where: { status: { not: 'published' }, id: { notIn: [draft.id, archived.id] }, authorId: { not: author.id } },
+    });
+    expect(new Set(seeded.map((p) => p.status))).toEqual(new Set(['draft', 'archived']));
+    for (const p of seeded) expect((await s.rest(`/api/content/blog/${p.slug}`)).status).toBe(404);
   });
 
   it('serves a published post by slug on both faces', async () => {
