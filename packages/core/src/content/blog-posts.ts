@@ -299,7 +299,8 @@ export async function createBlogPost({
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       if (input.slug !== undefined) throw slugTaken(input.slug);
-      if (attempt >= 5) throw slugTaken(slug);
+      // Each round of a race has a winner, so this many rounds serve that many concurrent writers.
+      if (attempt >= 20) throw slugTaken(slug);
     }
   }
 }

@@ -156,6 +156,17 @@ describe('testimonials', () => {
     expect(moderated).toMatchObject({ status: 200, body: { success: true, testimonial: { status: 'approved' } } });
     expect((await ids()).rest.sort()).toEqual([approved.id, pending.id].sort());
 
+    // Query-string booleans over REST: featured=false lists the approved, non-featured ones.
+    await admin.caller.testimonials.moderate({ id: approved.id, featured: true });
+    const featured = await s.rest<{ testimonials: { id: string }[] }>(
+      `/api/content/testimonials?programId=${program.id}&featured=true`,
+    );
+    expect(featured.body.testimonials.map((t) => t.id)).toEqual([approved.id]);
+    const notFeatured = await s.rest<{ testimonials: { id: string }[] }>(
+      `/api/content/testimonials?programId=${program.id}&featured=false`,
+    );
+    expect(notFeatured.body.testimonials.map((t) => t.id)).toEqual([pending.id]);
+
     // Sent back to pending (or rejected), it disappears again.
     await admin.caller.testimonials.moderate({ id: approved.id, status: 'rejected' });
     expect(await ids()).toEqual({ trpc: [pending.id], rest: [pending.id] });

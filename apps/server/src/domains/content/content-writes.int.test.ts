@@ -98,6 +98,24 @@ describe('slugs', () => {
     expect(b.post.slug).toBe(`${a.post.slug}-2`);
   });
 
+  it('stay unique when many posts with one title are written at once', async () => {
+    const title = `Same title ${uniq()}`;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        s.rest<{ post: { slug: string } }>({
+          method: 'POST',
+          url: '/api/content/blog',
+          headers: s.bearer((i % 2 ? author : other).token),
+          payload: { title, content: `<p>${i}</p>` },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: 8 }, () => 200));
+    const slugs = results.map((r) => r.body.post.slug);
+    expect(new Set(slugs).size).toBe(8);
+    expect(await s.db.blogPost.count({ where: { title } })).toBe(8);
+  });
+
   it('answers 409 naming the slug when a chosen slug is taken, on create and on update', async () => {
     const taken = await makePost(s, { authorId: other.id });
     const create = await s.rest<ErrorBody>({
