@@ -1,5 +1,6 @@
 export { installJobQueue } from './install';
 export {
+  CRONTAB,
   startWorker,
   runJobsOnce,
   createTaskList,
