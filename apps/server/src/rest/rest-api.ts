@@ -7,8 +7,10 @@ import { ZodToJsonSchemaConverter } from '@orpc/zod/zod4';
 import { toORPCRouter } from '@orpc/trpc';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { AppError } from '@learningpt/core';
 import {
   appRouter,
+  errorAnswer,
   errorIssues,
   invalidFieldsMessage,
   zodIssues,
@@ -110,14 +112,22 @@ function envelope(status: number, payload: unknown): unknown {
       ? { success: true, ...payload }
       : { success: true, data: payload ?? null };
   }
-  const body = (payload ?? {}) as { code?: string; message?: string; data?: { issues?: unknown } };
+  const body = (payload ?? {}) as {
+    code?: string;
+    message?: string;
+    data?: { issues?: unknown; upgradeUrl?: unknown };
+  };
+  const upgradeUrl = typeof body.data?.upgradeUrl === 'string' ? { upgradeUrl: body.data.upgradeUrl } : {};
   return {
     success: false,
     error: {
       code: body.code ?? 'ERROR',
       message: body.message ?? 'Request failed',
       ...(body.data?.issues ? { issues: body.data.issues } : {}),
+      ...upgradeUrl,
     },
+    // The seed's 429 has it beside the error.
+    ...upgradeUrl,
   };
 }
 
@@ -133,12 +143,21 @@ function withIssues(error: unknown): unknown {
       cause: error,
     });
   }
-  // A domain error about one field (e.g. a common password): keep its message, add the issues.
+  // A domain error: its status and message as errorAnswer gives them (a 503 of an unavailable
+  // service stays a 503), with the fields it names and the upgrade hint of a plan's limit.
+  if (trpc?.cause instanceof AppError) {
+    const answer = errorAnswer(trpc);
+    const data = {
+      ...(answer.issues ? { issues: answer.issues } : {}),
+      ...(answer.upgradeUrl ? { upgradeUrl: answer.upgradeUrl } : {}),
+    };
+    return new ORPCError(error.code, { status: answer.status, message: answer.message, data, cause: error });
+  }
   const issues = trpc ? errorIssues(trpc) : undefined;
   if (issues) {
     return new ORPCError(error.code, { status: error.status, message: error.message, data: { issues }, cause: error });
   }
-  if (error.status >= 500) {
+  if (error.status >= 500 && !(trpc?.cause instanceof AppError)) {
     return new ORPCError('INTERNAL_SERVER_ERROR', {
       status: 500,
       message: INTERNAL_ERROR_MESSAGE,

@@ -328,7 +328,11 @@ export async function startTutorTurn(
             });
           }
         }
-        await db.aiChatSession.update({ where: { id: ids.sessionId }, data: { lastMessageAt: clock.now() } });
+        const at = clock.now();
+        await db.aiChatSession.updateMany({
+          where: { id: ids.sessionId, lastMessageAt: { lt: at } },
+          data: { lastMessageAt: at },
+        });
       }
     } catch (err) {
       deps.log?.error({ err, messageId: assistantId }, 'could not save the tutor answer');
@@ -414,8 +418,14 @@ async function saveTurn(
     assistant: { status: 'streaming' | 'complete'; content: string; citations: Citation[]; cached: boolean };
   },
 ) {
-  const now = deps.clock.now();
+  const clockNow = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
+    // After the session's last message, so a session always reads in order (whatever the clock).
+    const last = existingId
+      ? (await tx.aiChatSession.findUniqueOrThrow({ where: { id: existingId }, select: { lastMessageAt: true } }))
+          .lastMessageAt
+      : null;
+    const now = last && last >= clockNow ? new Date(last.getTime() + 1) : clockNow;
     const sessionId =
       existingId ??
       (

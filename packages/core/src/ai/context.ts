@@ -30,6 +30,8 @@ export interface TutorContext {
 }
 
 const PASSAGE_LIMIT = 4;
+/** Lessons up to this many characters (of text) are given whole. */
+const WHOLE_LESSON_CHARS = 1500;
 
 /** An OR query of the question's words (a question's words rarely all appear in one lesson). */
 function orQuery(question: string): string | null {
@@ -66,9 +68,15 @@ export async function findPassages({
     WITH q AS (SELECT to_tsquery('english', ${q}) AS query)
     SELECT l.id AS "lessonId", l.title AS "lessonTitle", l.slug AS "lessonSlug",
            p.id AS "programId", p.slug AS "programSlug", p.title AS "programTitle",
-           ts_headline('english', regexp_replace(l.content, '<[^>]*>', ' ', 'g'), q.query,
-             'MaxFragments=2, MinWords=20, MaxWords=60, FragmentDelimiter=" … ", StartSel="", StopSel=""') AS text
+           -- A short lesson whole; a long one as its best-matching fragments.
+           CASE WHEN length(t.plain) <= ${WHOLE_LESSON_CHARS} THEN t.plain
+                ELSE ts_headline('english', t.plain, q.query,
+                  'MaxFragments=3, MinWords=25, MaxWords=60, FragmentDelimiter=" … ", StartSel="", StopSel=""')
+           END AS text
     FROM "Lesson" l
+    CROSS JOIN LATERAL (
+      SELECT btrim(regexp_replace(regexp_replace(l.content, '<[^>]*>', ' ', 'g'), '[[:space:]]+', ' ', 'g')) AS plain
+    ) t
     JOIN "Program" p ON p.id = l."programId"
     CROSS JOIN q
     WHERE l."programId" = ANY(${[...programIds]}::uuid[])

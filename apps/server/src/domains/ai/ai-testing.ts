@@ -18,7 +18,12 @@ export async function startAiServer(
   const provider = opts.provider ?? 'openai';
   const env: Record<string, string> =
     provider === 'openai'
-      ? { AI_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-tutor', OPENAI_BASE_URL: fake.baseUrl, OPENAI_MODEL: 'gpt-test' }
+      ? {
+          AI_PROVIDER: 'openai',
+          OPENAI_API_KEY: 'sk-test-tutor',
+          OPENAI_BASE_URL: fake.baseUrl,
+          OPENAI_MODEL: 'gpt-test',
+        }
       : provider === 'mistral'
         ? {
             AI_PROVIDER: 'mistral',

@@ -37,7 +37,11 @@ describe('POST /api/ai/chat/stream', () => {
     const u = await student();
     const last = gate();
     const chunks = ['The ', 'useState ', 'hook ', 'returns the state [1].'];
-    s.fake.enqueue({ chunks, holdBefore: { index: 3, until: last.opened }, usage: { inputTokens: 321, outputTokens: 4 } });
+    s.fake.enqueue({
+      chunks,
+      holdBefore: { index: 3, until: last.opened },
+      usage: { inputTokens: 321, outputTokens: 4 },
+    });
 
     const res = await postStream(s, u.token, {
       // What useChat sends: the messages so far; only the last user message is read.
@@ -72,7 +76,10 @@ describe('POST /api/ai/chat/stream', () => {
 
     const saved = await settledAnswer(s, meta.messageId);
     expect(saved).toMatchObject({ status: 'complete', content: chunks.join(''), tokens: 4, inputTokens: 321 });
-    const messages = await s.db.aiMessage.findMany({ where: { sessionId: meta.sessionId }, orderBy: { createdAt: 'asc' } });
+    const messages = await s.db.aiMessage.findMany({
+      where: { sessionId: meta.sessionId },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(messages.map((m) => [m.role, m.content])).toEqual([
       ['user', 'How does the useState hook work?'],
       ['assistant', chunks.join('')],
