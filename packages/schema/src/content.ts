@@ -7,13 +7,26 @@ import { ZId, ZPagination, paginationInput, seedEnum } from './common';
 /** Any HTML tag: plain-text fields refuse them (rich text goes through the server's sanitiser). */
 const HTML_TAG = /<\s*\/?\s*[a-z!?][^>]*>/i;
 
+/** PostgreSQL text cannot hold a NUL character: refuse it as input (a 400), never reach the database with it. */
+const noNul = (field: string) =>
+  [(v: string) => !v.includes('\u0000'), { message: `${field} contains a NUL character` }] as const;
+
 /** A trimmed plain-text field whose messages name it. */
 function plainText(field: string, { min = 0, max }: { min?: number; max: number }) {
   const base = z.string({ message: `${field} must be text` }).trim();
   return (min > 0 ? base.min(min, `${field} needs at least ${min} character${min === 1 ? '' : 's'}`) : base)
     .max(max, `${field} can be at most ${max} characters`)
+    .refine(...noNul(field))
     .refine((v) => !HTML_TAG.test(v), { message: `${field} is plain text: remove the HTML tags` });
 }
+
+/** A free-text filter (search, tag, category) of a list; empty means no filter. */
+const filterText = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${field} can be at most ${max} characters`)
+    .refine(...noNul(field));
 
 /* ------------------------------------------------------------------------------------------------
  * Blog posts
@@ -53,8 +66,10 @@ export type BlogPostSummary = z.infer<typeof ZBlogPostSummary>;
 export const ZBlogPost = ZBlogPostSummary.extend({ content: z.string() });
 export type BlogPost = z.infer<typeof ZBlogPost>;
 
-const ZBlogSearch = z.string().trim().max(200, 'search can be at most 200 characters').optional();
-const ZTagFilter = z.string().trim().toLowerCase().min(1, 'tag cannot be empty').max(50).optional();
+const ZBlogSearch = filterText('search', 200).optional();
+const ZTagFilter = filterText('tag', 50)
+  .transform((t) => t.toLowerCase())
+  .optional();
 
 /** blog.list: published posts, newest first. */
 export const ZBlogListInput = z
@@ -63,7 +78,7 @@ export const ZBlogListInput = z
     tag: ZTagFilter,
     search: ZBlogSearch,
     /** A category slug or id. */
-    category: z.string().trim().min(1).max(100).optional(),
+    category: filterText('category', 100).optional(),
   })
   .default({ page: 1, limit: 10 });
 export type BlogListInput = z.input<typeof ZBlogListInput>;
@@ -74,7 +89,14 @@ export const ZBlogListOutput = z.object({
 });
 export type BlogListOutput = z.infer<typeof ZBlogListOutput>;
 
-export const ZBlogBySlugInput = z.object({ slug: z.string().trim().min(1, 'slug is required').max(200) });
+export const ZBlogBySlugInput = z.object({
+  slug: z
+    .string()
+    .trim()
+    .min(1, 'slug is required')
+    .max(200)
+    .refine(...noNul('slug')),
+});
 
 export const ZBlogIdInput = z.object({ id: ZId });
 
@@ -98,7 +120,8 @@ const blogFields = {
   content: z
     .string({ message: 'content must be text (HTML)' })
     .min(1, 'content is required')
-    .max(200_000, 'content can be at most 200000 characters'),
+    .max(200_000, 'content can be at most 200000 characters')
+    .refine(...noNul('content')),
   excerpt: plainText('excerpt', { max: 500 }).nullable(),
   /** The cover image (https). */
   featuredImage: ZHttpsUrl.nullable(),
@@ -262,13 +285,13 @@ export const ZFaq = z.object({
 });
 export type Faq = z.infer<typeof ZFaq>;
 
-const ZFaqCategoryFilter = z.string().trim().min(1, 'category cannot be empty').max(100).optional();
+const ZFaqCategoryFilter = filterText('category', 100).optional();
 
 /** faqs.list: published FAQs by category (alphabetical, uncategorised last), then sortOrder. */
 export const ZFaqListInput = z
   .object({
     category: ZFaqCategoryFilter,
-    search: z.string().trim().max(200, 'search can be at most 200 characters').optional(),
+    search: filterText('search', 200).optional(),
   })
   .default({});
 export type FaqListInput = z.input<typeof ZFaqListInput>;
@@ -290,7 +313,8 @@ const faqFields = {
   answer: z
     .string({ message: 'answer must be text (HTML allowed)' })
     .min(1, 'answer is required')
-    .max(20_000, 'answer can be at most 20000 characters'),
+    .max(20_000, 'answer can be at most 20000 characters')
+    .refine(...noNul('answer')),
   /** Free text such as "Billing"; null for none. */
   category: plainText('category', { min: 1, max: 100 }).nullable(),
   sortOrder: z.number().int('sortOrder is a whole number').min(0, 'sortOrder cannot be negative').max(100_000),

@@ -198,6 +198,17 @@ describe('validation messages name the field', () => {
     ['/api/content/testimonials', 'POST', { rating: 4, content: 'short' }, 'content', 'student'],
     ['/api/content/faqs', 'POST', { answer: 'An answer.' }, 'question', 'admin'],
     ['/api/content/blog?limit=500', 'GET', undefined, 'limit', 'author'],
+    // A NUL character cannot be stored or compared by PostgreSQL: a 400, never a 500.
+    ['/api/content/blog/a%00b', 'GET', undefined, 'slug', 'author'],
+    ['/api/content/blog?search=%00', 'GET', undefined, 'search', 'author'],
+    ['/api/content/faqs?search=a%00b', 'GET', undefined, 'search', 'admin'],
+    [
+      '/api/content/testimonials',
+      'POST',
+      { rating: 4, content: 'Long enough \u0000 text here.' },
+      'content',
+      'student',
+    ],
   ] as const)('%s %s %j: the answer names the field', async (url, method, payload, field, who) => {
     const token = { author, student, admin }[who].token;
     const res = await s.rest<ErrorBody>({ method, url, payload, headers: s.bearer(token) });
