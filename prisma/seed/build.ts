@@ -444,6 +444,7 @@ function build(): DemoRows {
       venueAddress: e.venueAddress ?? null,
       isOnline: e.isOnline,
       meetingUrl: e.meetingUrl ?? null,
+      meetingPassword: e.meetingPassword ?? null,
       capacity: e.capacity,
       registeredCount,
       price: e.price,

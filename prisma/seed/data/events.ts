@@ -16,6 +16,8 @@ export interface SeedEvent {
   location?: string;
   venueAddress?: string;
   meetingUrl?: string;
+  /** Shown, like the link, only to registrants, the organizer and admins. */
+  meetingPassword?: string;
   capacity: number | null;
   price: number;
   category?: string;
@@ -171,6 +173,7 @@ export const EVENTS: readonly SeedEvent[] = [
     timezone: 'Europe/Madrid',
     isOnline: true,
     meetingUrl: 'https://meet.learningpt.dev/design-systems-masterclass',
+    meetingPassword: 'tokens-2030',
     capacity: 30,
     price: 2900,
     category: 'design',

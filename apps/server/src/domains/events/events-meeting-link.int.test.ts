@@ -129,3 +129,29 @@ describe('the other reads', () => {
     expect((await late.caller.events.bySlug({ slug: event.slug })).event.meetingLink).toBe(LINK);
   });
 });
+
+describe('the demo events', () => {
+  it('are served: free and paid, online and in person, upcoming and past; the demo password only to the organizer', async () => {
+    const all = await s.anonymous.events.list({ limit: 100 });
+    const demo = all.events.filter((e) => !e.slug.startsWith('test-event-'));
+    expect(demo.length).toBeGreaterThanOrEqual(6);
+    for (const has of [
+      (e: (typeof demo)[number]) => e.isFree,
+      (e: (typeof demo)[number]) => !e.isFree,
+      (e: (typeof demo)[number]) => e.isOnline,
+      (e: (typeof demo)[number]) => !e.isOnline,
+      (e: (typeof demo)[number]) => e.status === 'upcoming',
+      (e: (typeof demo)[number]) => e.status === 'completed',
+    ]) {
+      expect(demo.some(has)).toBe(true);
+    }
+    const masterclass = await s.anonymous.events.bySlug({ slug: 'design-systems-masterclass' });
+    expect(masterclass.event).not.toHaveProperty('meetingPassword');
+    const row = await s.db.event.findUniqueOrThrow({ where: { slug: 'design-systems-masterclass' } });
+    const sofia = s.withToken((await s.sessionFor('instructor', row.organizerId)).token);
+    expect((await sofia.events.bySlug({ slug: 'design-systems-masterclass' })).event).toMatchObject({
+      meetingLink: 'https://meet.learningpt.dev/design-systems-masterclass',
+      meetingPassword: 'tokens-2030',
+    });
+  });
+});
