@@ -2,6 +2,7 @@
 import type { Db, Prisma } from '@learningpt/db';
 import type { Testimonial, TestimonialListOutput, TestimonialStatus } from '@learningpt/schema';
 import { writeAudit } from '../audit/write-audit';
+import { notify } from '../notifications/notify';
 import type { Clock } from '../shared/clock';
 import { AppError, invalidField } from '../shared/errors';
 import { pageOffset, paginationMeta } from '../shared/pagination';
@@ -186,8 +187,8 @@ export async function moderateTestimonial({
   featured?: boolean | undefined;
 }) {
   const row = await db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: TestimonialStatus; featured: boolean }[]>`
-      SELECT status, featured FROM "Testimonial" WHERE id = ${id}::uuid FOR UPDATE`;
+    const [current] = await tx.$queryRaw<{ status: TestimonialStatus; featured: boolean; userId: string | null }[]>`
+      SELECT status, featured, "userId" FROM "Testimonial" WHERE id = ${id}::uuid FOR UPDATE`;
     if (!current) throw new AppError('NOT_FOUND', TESTIMONIAL_NOT_FOUND);
     const nextStatus = status ?? current.status;
     if (featured === true && nextStatus !== 'approved') {
@@ -199,6 +200,21 @@ export async function moderateTestimonial({
       data: { status: nextStatus, featured: nextFeatured, updatedAt: clock.now() },
       include: testimonialInclude,
     });
+    // The author hears of the decision once, when it is made (no web page lists them yet: no link).
+    if (current.userId && nextStatus !== current.status && nextStatus !== 'pending') {
+      await notify({
+        db: tx,
+        clock,
+        userId: current.userId,
+        type: 'testimonial',
+        title: nextStatus === 'approved' ? 'Your testimonial is live' : 'Your testimonial was not published',
+        body:
+          nextStatus === 'approved'
+            ? 'Thank you! Your testimonial was approved and now appears on the site.'
+            : 'Thank you for writing. Your testimonial was reviewed and will not be shown on the site.',
+        data: { testimonialId: id, status: nextStatus },
+      });
+    }
     await writeAudit(tx, {
       clock,
       actorId: viewer.userId,

@@ -269,6 +269,11 @@ describe('testimonials', () => {
     });
     const queue = await admin.caller.testimonials.manage({ status: 'rejected' });
     expect(queue.testimonials.map((x) => x.id)).toContain(t.id);
+    // The author was told of each decision, once.
+    const told = await s.db.notification.findMany({
+      where: { userId: student.id, type: 'testimonial', data: { path: ['testimonialId'], equals: t.id } },
+    });
+    expect(told.map((n) => n.title).sort()).toEqual(['Your testimonial is live', 'Your testimonial was not published']);
   });
 
   it("go when the author's account is erased (they carry the name as written)", async () => {
