@@ -184,6 +184,12 @@ export const ZEventAttendee = ZEventRegistration.extend({
   user: z.object({ id: ZId, name: z.string(), email: z.string() }),
 });
 
+export const ZEventAttendeesInput = z.object({ id: ZId, ...paginationInput(50) });
+export const ZEventAttendeesOutput = z.object({
+  registrations: z.array(ZEventAttendee),
+  pagination: ZPagination,
+});
+
 export const ZEventAttendanceOutput = z.object({
   message: z.string(),
   updated: z.number().int(),

@@ -5,6 +5,7 @@ import {
   findEvents,
   getEventBySlug,
   leaveEventFeedback,
+  listEventAttendees,
   markAttendance,
   registeredEvents,
   registerForEvent,
@@ -14,6 +15,8 @@ import {
 import {
   ZEventAttendanceInput,
   ZEventAttendanceOutput,
+  ZEventAttendeesInput,
+  ZEventAttendeesOutput,
   ZEventBySlugInput,
   ZEventBySlugOutput,
   ZEventCancelRegistrationOutput,
@@ -110,6 +113,21 @@ export const eventsRouter = createTRPCRouter({
     .output(ZEventCancelRegistrationOutput)
     .mutation(({ ctx, input }) =>
       cancelRegistration({ db: ctx.db, clock: ctx.clock, viewer: signedIn(ctx), eventId: input.id }),
+    ),
+
+  attendees: authedProcedure
+    .meta({
+      route: {
+        method: 'GET',
+        path: '/events/{id}/attendance',
+        tags,
+        summary: 'Who registered, with their attendance (organizer, admin)',
+      },
+    })
+    .input(ZEventAttendeesInput)
+    .output(ZEventAttendeesOutput)
+    .query(({ ctx, input: { id, page, limit } }) =>
+      listEventAttendees({ db: ctx.db, viewer: signedIn(ctx), eventId: id, page, limit }),
     ),
 
   markAttendance: authedProcedure

@@ -2,9 +2,45 @@
 // it (a rating from 1 to 5 with a comment, once each).
 import type { Db } from '@learningpt/db';
 import type { Clock } from '../shared/clock';
+import { pageOffset, paginationMeta } from '../shared/pagination';
 import { AppError } from '../shared/errors';
 import type { Viewer } from '../shared/viewer';
 import { endOf, holdsSeat, loadEvent, registrationView } from './event-view';
+
+/** events.attendees: the registrations of an event with who holds them, for its organizer and admins. */
+export async function listEventAttendees({
+  db,
+  viewer,
+  eventId,
+  page,
+  limit,
+}: {
+  db: Db;
+  viewer: Viewer;
+  eventId: string;
+  page: number;
+  limit: number;
+}) {
+  const e = await loadEvent(db, eventId);
+  if (viewer.role !== 'admin' && viewer.userId !== e.organizerId) {
+    throw new AppError('FORBIDDEN', 'Only the organizer of this event or an admin can see who registered.');
+  }
+  const where = { eventId };
+  const [total, rows] = await Promise.all([
+    db.eventRegistration.count({ where }),
+    db.eventRegistration.findMany({
+      where,
+      include: { user: { select: { id: true, name: true, email: true } } },
+      orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
+      skip: pageOffset(page, limit),
+      take: limit,
+    }),
+  ]);
+  return {
+    registrations: rows.map((r) => ({ ...registrationView(r), user: r.user })),
+    pagination: paginationMeta(total, page, limit),
+  };
+}
 
 /** events.markAttendance: attended / no_show for registrants, by the organizer or an admin. */
 export async function markAttendance({

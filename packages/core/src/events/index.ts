@@ -2,7 +2,7 @@
 export { EVENT_NOT_FOUND } from './event-view';
 export { findEvents, upcomingEvents, getEventBySlug, registeredEvents, type FindEventsOptions } from './find-events';
 export { registerForEvent, cancelRegistration } from './register';
-export { markAttendance, leaveEventFeedback } from './attendance';
+export { listEventAttendees, markAttendance, leaveEventFeedback } from './attendance';
 export {
   createEvent,
   updateEvent,

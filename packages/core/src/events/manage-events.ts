@@ -82,13 +82,19 @@ function fieldData(input: Omit<Partial<EventCreateInput>, 'category' | 'organize
   };
 }
 
+/** Fixed paths under /api/events that a slug would be shadowed by. */
+const RESERVED_SLUGS = ['upcoming', 'registered'];
+
+function assertSlugAllowed(slug: string | undefined) {
+  if (slug && RESERVED_SLUGS.includes(slug)) {
+    throw invalidField('slug', `"${slug}" cannot be an event's slug (it is a fixed path of the events API).`);
+  }
+}
+
 async function freeSlugFor(db: Db, title: string): Promise<string> {
   const base = slugify(title, 'event');
   const taken = await db.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
-  return nextFreeSlug(
-    base,
-    taken.map((t) => t.slug),
-  );
+  return nextFreeSlug(base, [...RESERVED_SLUGS, ...taken.map((t) => t.slug)]);
 }
 
 /** events.create */
@@ -103,6 +109,7 @@ export async function createEvent({
   const organizerId = input.organizerId ?? viewer.userId;
   if (input.organizerId) await assertOrganizer(db, organizerId);
   const categoryId = await categoryIdOf(db, input.category);
+  assertSlugAllowed(input.slug);
   const slug = input.slug ?? (await freeSlugFor(db, input.title));
   const { category: _c, organizerId: _o, slug: _s, ...fields } = input;
   try {
@@ -165,6 +172,7 @@ export async function updateEvent(
   deps: ManageEventsDeps & { viewer: Viewer; id: string; input: Omit<EventUpdateInput, 'id'> },
 ) {
   const { db, clock, viewer, id, input } = deps;
+  assertSlugAllowed(input.slug);
   const categoryId = await categoryIdOf(db, input.category);
   if (input.organizerId) await assertOrganizer(db, input.organizerId);
   const { category: _c, organizerId, slug, status, ...fields } = input;

@@ -76,6 +76,18 @@ describe('creating and the status workflow', () => {
     expect(taken.body.error.issues[0]!.path).toEqual(['slug']);
   });
 
+  it('never gives an event a slug that a fixed path would shadow', async () => {
+    const made = await admin.caller.events.create({ title: 'Upcoming', startsAt: inHours(30) });
+    expect(made.event.slug).toBe('upcoming-2');
+    expect((await s.rest(`/api/events/${made.event.slug}`)).status).toBe(200);
+    await expect(
+      admin.caller.events.create({ title: 'Mine', slug: 'registered', startsAt: inHours(30) }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(admin.caller.events.update({ id: made.event.id, slug: 'upcoming' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+
   it('refuses an event in the past, and bad input with the field named', async () => {
     await expect(admin.caller.events.create({ title: 'Too late', startsAt: inHours(-1) })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
@@ -411,6 +423,14 @@ describe('attendance and feedback', () => {
       expect(res.body.updated).toBe(2);
       const statuses = Object.fromEntries(res.body.registrations.map((r) => [r.userId, r.status]));
       expect(statuses).toEqual({ [a.id]: 'attended', [b.id]: 'no_show' });
+      // The organizer's list of who registered shows it, with names and emails.
+      const list = await s.rest<{ registrations: { userId: string; status: string; user: { email: string } }[] }>({
+        url: `/api/events/${e.id}/attendance`,
+        headers: s.bearer(organizer.token),
+      });
+      expect(list.status).toBe(200);
+      expect(Object.fromEntries(list.body.registrations.map((r) => [r.userId, r.status]))).toEqual(statuses);
+      expect(list.body.registrations.every((r) => r.user.email.includes('@'))).toBe(true);
     } finally {
       s.clock.advance(-4 * HOUR);
     }
