@@ -76,6 +76,6 @@ export async function registerAiChat(
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) headers[k] = String(v);
     reply.hijack();
-    pipeUIMessageStreamToResponse({ response: reply.raw, stream, headers });
+    void pipeUIMessageStreamToResponse({ response: reply.raw, stream, headers });
   });
 }

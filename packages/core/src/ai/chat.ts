@@ -223,7 +223,7 @@ export async function startTutorTurn(
   const hit =
     cacheable && hash
       ? await db.aiResponseCache.findFirst({
-          where: { programId: focus!.id, questionHash: hash, model: models.modelId, expiresAt: { gt: now } },
+          where: { programId: focus.id, questionHash: hash, model: models.modelId, expiresAt: { gt: now } },
         })
       : null;
 
@@ -313,9 +313,9 @@ export async function startTutorTurn(
           });
           if (cacheable && hash && end.text.trim()) {
             await db.aiResponseCache.upsert({
-              where: { programId_questionHash: { programId: focus!.id, questionHash: hash } },
+              where: { programId_questionHash: { programId: focus.id, questionHash: hash } },
               create: {
-                programId: focus!.id,
+                programId: focus.id,
                 questionHash: hash,
                 question: input.message,
                 answer: end.text,

@@ -9,6 +9,9 @@ export interface ModelGate {
   readonly waiting: number;
 }
 
+const abortError = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : new Error('The request was aborted while waiting for a model slot');
+
 export function createModelGate(maxInFlight: number): ModelGate {
   let inFlight = 0;
   const lines: { priority: (() => void)[]; normal: (() => void)[] } = { priority: [], normal: [] };
@@ -48,9 +51,9 @@ export function createModelGate(maxInFlight: number): ModelGate {
         const onAbort = () => {
           const i = line.indexOf(grant);
           if (i >= 0) line.splice(i, 1);
-          reject(signal!.reason ?? new Error('aborted'));
+          reject(abortError(signal!));
         };
-        if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
+        if (signal?.aborted) return reject(abortError(signal));
         signal?.addEventListener('abort', onAbort, { once: true });
         line.push(grant);
       });

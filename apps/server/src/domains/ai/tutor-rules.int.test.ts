@@ -74,13 +74,13 @@ describe('daily limits', () => {
   it('takes the output cap from the plan: free 500 tokens, premium 2000 and no daily limit', async () => {
     const free = await student();
     await free.caller.ai.chat({ message: 'Short question' });
-    expect(s.fake.modelCalls()[0]!.body.max_output_tokens).toBe(500);
+    expect((s.fake.modelCalls()[0]!.body as { max_output_tokens: number }).max_output_tokens).toBe(500);
 
     const premium = await student();
     await subscribe(s, premium.id, 'premium');
     await s.db.aiUsage.create({ data: { userId: premium.id, day: today(), messages: 5000 } });
     await premium.caller.ai.chat({ message: 'Another question' });
-    expect(s.fake.modelCalls()[1]!.body.max_output_tokens).toBe(2000);
+    expect((s.fake.modelCalls()[1]!.body as { max_output_tokens: number }).max_output_tokens).toBe(2000);
     expect(await premium.caller.ai.usage()).toMatchObject({
       plan: 'premium',
       messagesLimit: null,

@@ -57,7 +57,7 @@ describe('POST /api/ai/chat/stream', () => {
     const parts = await readParts(res, (p) => {
       if (p.type === 'text-delta' && sentWhenFirstArrived < 0) {
         // The provider has not sent its last chunk yet: the relay does not buffer.
-        sentWhenFirstArrived = s.fake.modelCalls()[0]!.chunksSent;
+        sentWhenFirstArrived = s.fake.modelCalls()[0]!.chunksSent ?? -1;
         last.open();
       }
     });
@@ -174,12 +174,12 @@ describe('POST /api/ai/chat/stream', () => {
 
     const long = await postStream(s, u.token, { message: 'x'.repeat(4001) });
     expect(long.status).toBe(400);
-    expect((await long.json()).error.message).toMatch(/at most 4000 characters/);
+    expect(((await long.json()) as { error: { message: string } }).error.message).toMatch(/at most 4000 characters/);
 
     const paid = await makeProgram(s, { ownerId: owner.id });
     const refused = await postStream(s, u.token, { message: 'hello', programId: paid.id });
     expect(refused.status).toBe(402);
-    expect((await refused.json()).error.message).toMatch(/Buy its AI chatbot/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/Buy its AI chatbot/);
     expect(s.fake.modelCalls()).toHaveLength(0);
   });
 });
