@@ -169,6 +169,7 @@ export async function fulfilOrder(
       } else if (item.kind === 'event_ticket' && item.eventId) {
         const t = await grantEventTicket({ tx, clock, userId: order.userId, eventId: item.eventId, orderId });
         if (t === 'full') refundReason = 'the event was full when the payment arrived';
+        if (t === 'closed') refundReason = 'the event was cancelled or over when the payment arrived';
         if (t === 'duplicate') refundReason = 'you were already registered for this event';
       }
     }

@@ -5,7 +5,10 @@ import type { Clock } from '../shared/clock';
 
 type Tx = Prisma.TransactionClient;
 
-/** 'full' and 'duplicate' mean the ticket cannot be given: the caller refunds the order. */
+/**
+ * 'full', 'closed' (the event was cancelled, deleted or is over) and 'duplicate' mean the ticket
+ * cannot be given: the caller refunds the order.
+ */
 export async function grantEventTicket({
   tx,
   clock,
@@ -19,13 +22,17 @@ export async function grantEventTicket({
   eventId: string;
   /** null: a free registration (no order). */
   orderId: string | null;
-}): Promise<'registered' | 'full' | 'duplicate'> {
+}): Promise<'registered' | 'full' | 'closed' | 'duplicate'> {
   const existing = await tx.eventRegistration.findUnique({ where: { userId_eventId: { userId, eventId } } });
   if (existing && existing.status !== 'cancelled') return 'duplicate';
   const seat = await tx.$executeRaw`
     UPDATE "Event" SET "registeredCount" = "registeredCount" + 1
-    WHERE id = ${eventId}::uuid AND (capacity IS NULL OR "registeredCount" < capacity)`;
-  if (seat === 0) return 'full';
+    WHERE id = ${eventId}::uuid AND (capacity IS NULL OR "registeredCount" < capacity)
+      AND status IN ('upcoming', 'ongoing') AND "deletedAt" IS NULL`;
+  if (seat === 0) {
+    const e = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, deletedAt: true } });
+    return !e || e.deletedAt !== null || e.status === 'cancelled' || e.status === 'completed' ? 'closed' : 'full';
+  }
   const now = clock.now();
   if (existing) {
     await tx.eventRegistration.update({

@@ -74,7 +74,8 @@ export async function sendEventReminders({
           await enqueueEmail(tx, {
             template: 'event-reminder',
             to: r.user.email,
-            idempotencyKey: `event-reminder:${r.id}`,
+            // Per date: a rescheduled event is reminded again.
+            idempotencyKey: `event-reminder:${r.id}:${e.startsAt.toISOString()}`,
             data: {
               name: r.user.name,
               item: e.title,

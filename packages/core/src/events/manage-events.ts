@@ -201,6 +201,10 @@ export async function updateEvent(
           updatedAt: now,
         },
       });
+      if (input.startsAt && input.startsAt.getTime() !== e.startsAt.getTime()) {
+        // A new date: the day-before reminder is due again.
+        await tx.eventRegistration.updateMany({ where: { eventId: id }, data: { reminderSentAt: null } });
+      }
       const cancelled = status === 'cancelled';
       const told = cancelled ? await tellRegistrantsOfCancellation(tx, deps, row) : 0;
       await writeAudit(tx, {

@@ -72,6 +72,7 @@ export async function registerForEvent({
     const outcome = await grantEventTicket({ tx, clock, userId: viewer.userId, eventId, orderId: null });
     if (outcome === 'duplicate') return false;
     if (outcome === 'full') throw fullError(e);
+    if (outcome === 'closed') throw new AppError('UNPROCESSABLE', 'This event is no longer open for registration.');
     // The seat is ours and the event row locked: a cancellation that committed first is seen here.
     const now = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { status: true, startsAt: true } });
     const closedNow = closedReason(now, clock.now());

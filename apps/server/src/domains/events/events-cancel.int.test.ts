@@ -126,4 +126,20 @@ describe('cancelling an event with paid tickets', () => {
     });
     expect(again.status).toBe(422);
   });
+
+  it('refunds a payment that arrives after the event was cancelled, and gives no seat', async () => {
+    const event = await makeEvent(t, { organizerId: organizer.id, price: 2500, capacity: 10 });
+    const late = await makeUser(t, 'student', 'Late Payer');
+    const pending = await late.caller.payments.createIntent({ eventId: event.id });
+    await admin.caller.events.update({ id: event.id, status: 'cancelled' });
+    // The buyer's page confirms the payment anyway (Stripe.js), once the event is off.
+    await t.sdk.paymentIntents.confirm(pending.paymentIntentId!, { payment_method: 'pm_card_visa' });
+    await t.settle();
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: pending.orderId } });
+    expect(order).toMatchObject({ paymentStatus: 'refunded', status: 'cancelled' });
+    const refunds = await t.sdk.refunds.list({ payment_intent: pending.paymentIntentId! });
+    expect(refunds.data.map((r) => [r.amount, r.status])).toEqual([[2500, 'succeeded']]);
+    expect(await t.db.eventRegistration.count({ where: { eventId: event.id, status: { not: 'cancelled' } } })).toBe(0);
+    expect((await t.db.event.findUniqueOrThrow({ where: { id: event.id } })).registeredCount).toBe(0);
+  });
 });

@@ -535,12 +535,19 @@ describe('the day-before reminder', () => {
     const reg = await s.db.eventRegistration.findMany({ where: { eventId: soon.id, status: 'registered' } });
     expect(reg.every((r) => r.reminderSentAt !== null)).toBe(true);
 
+    // Moved to another day: the reminder is due again for the new date.
+    await admin.caller.events.update({ id: soon.id, startsAt: inHours(23) });
+    await runReminders();
+    expect(await remindersTo(b.id)).toHaveLength(2);
+    await runReminders();
+    expect(await remindersTo(b.id)).toHaveLength(2);
+
     // A day later, the next event's turn: its registrant is reminded, the first one is not again.
     s.clock.advance(DAY);
     try {
       await runReminders();
-      expect(await remindersTo(a.id)).toHaveLength(2);
-      expect(await remindersTo(b.id)).toHaveLength(1);
+      expect(await remindersTo(a.id)).toHaveLength(3);
+      expect(await remindersTo(b.id)).toHaveLength(2);
     } finally {
       s.clock.advance(-DAY);
     }
