@@ -140,3 +140,24 @@ describe('loadConfig', () => {
     expect(message).not.toContain('very_secret');
   });
 });
+
+describe('documentation of the settings', () => {
+  it('names every setting the server reads in .env.example and in the README', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const root = new URL('../../../', import.meta.url);
+    const example = await readFile(new URL('.env.example', root), 'utf8');
+    const readme = await readFile(new URL('README.md', root), 'utf8');
+    const { ZConfig } = await import('./config');
+    const names = Object.keys(ZConfig.shape);
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((n) => !new RegExp(`^#? ?${n}=`, 'm').test(example))).toEqual([]);
+    expect(names.filter((n) => !readme.includes(`\`${n}\``))).toEqual([]);
+  });
+
+  it('refuses a chosen AI provider without its key, naming it', () => {
+    expect(() => loadConfig({ ...DEV, AI_PROVIDER: 'mistral' })).toThrow(
+      /MISTRAL_API_KEY: required when AI_PROVIDER=mistral/,
+    );
+    expect(loadConfig({ ...DEV, AI_PROVIDER: 'mistral', MISTRAL_API_KEY: 'k' }).AI_PROVIDER).toBe('mistral');
+  });
+});
