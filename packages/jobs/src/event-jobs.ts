@@ -1,7 +1,14 @@
-// The events tasks: `send_event_reminders` (hourly, see CRONTAB in worker.ts) reminds the
-// registrants of events starting within a day, once each; `refund_event_ticket` refunds a paid
+// The events tasks: `send_event_reminders` (hourly, see CRONTAB in worker.ts) moves events along
+// their status as time passes and reminds the registrants of events starting within a day, once
+// each; `refund_event_ticket` refunds a paid
 // ticket of a cancelled event through billing (queued by the cancellation).
-import { refundCancelledEventTicket, sendEventReminders, systemClock, type Clock } from '@learningpt/core';
+import {
+  advanceEventStatuses,
+  refundCancelledEventTicket,
+  sendEventReminders,
+  systemClock,
+  type Clock,
+} from '@learningpt/core';
 import type { Db } from '@learningpt/db';
 import type { Task } from 'graphile-worker';
 import type { JobLog } from './log';
@@ -15,11 +22,11 @@ export function createSendEventRemindersTask(deps: {
   webUrl?: string | undefined;
 }): Task {
   return async (_raw, helpers) => {
-    const { reminded } = await sendEventReminders({
-      db: deps.db(),
-      clock: deps.clock ?? systemClock,
-      webUrl: deps.webUrl,
-    });
+    const clock = deps.clock ?? systemClock;
+    const moved = await advanceEventStatuses({ db: deps.db(), clock });
+    if (moved.completed + moved.ongoing > 0)
+      deps.log.info({ jobId: helpers.job.id, ...moved }, 'event statuses advanced');
+    const { reminded } = await sendEventReminders({ db: deps.db(), clock, webUrl: deps.webUrl });
     if (reminded > 0) deps.log.info({ jobId: helpers.job.id, reminded }, 'event reminders queued');
   };
 }

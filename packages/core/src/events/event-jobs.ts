@@ -94,6 +94,23 @@ export async function sendEventReminders({
 }
 
 /**
+ * Moves events along the workflow as time passes (the hourly task, before the reminders):
+ * upcoming → ongoing once started, upcoming/ongoing → completed once over. Admins may still
+ * move them earlier by hand; a cancelled event is never touched.
+ */
+export async function advanceEventStatuses({ db, clock }: { db: Db; clock: Clock }) {
+  const now = clock.now();
+  const completed = await db.$executeRaw`
+    UPDATE "Event" SET status = 'completed', "updatedAt" = ${now}
+    WHERE status IN ('upcoming', 'ongoing') AND "deletedAt" IS NULL
+      AND "startsAt" + make_interval(mins => "durationMinutes") <= ${now}`;
+  const ongoing = await db.$executeRaw`
+    UPDATE "Event" SET status = 'ongoing', "updatedAt" = ${now}
+    WHERE status = 'upcoming' AND "deletedAt" IS NULL AND "startsAt" <= ${now}`;
+  return { completed, ongoing };
+}
+
+/**
  * The refund of a ticket whose event was cancelled: the whole order back through billing (which
  * tells the buyer and frees the seat). Nothing to do when it was refunded already or never
  * charged through Stripe; a Stripe failure throws, so the job is retried.

@@ -11,4 +11,9 @@ export {
   REFUND_EVENT_TICKET_TASK,
   type ManageEventsDeps,
 } from './manage-events';
-export { SEND_EVENT_REMINDERS_TASK, sendEventReminders, refundCancelledEventTicket } from './event-jobs';
+export {
+  SEND_EVENT_REMINDERS_TASK,
+  advanceEventStatuses,
+  sendEventReminders,
+  refundCancelledEventTicket,
+} from './event-jobs';

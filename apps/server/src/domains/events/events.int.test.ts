@@ -501,6 +501,29 @@ describe('the day-before reminder', () => {
     });
   };
 
+  it('also moves events along as time passes: started → ongoing, over → completed, cancelled left alone', async () => {
+    const running = await makeEvent(s, { organizerId: organizer.id, startsInHours: -1, durationMinutes: 120 });
+    const over = await makeEvent(s, { organizerId: organizer.id, startsInHours: -5, durationMinutes: 60 });
+    const overOngoing = await makeEvent(s, { organizerId: organizer.id, startsInHours: -5, status: 'ongoing' });
+    const off = await makeEvent(s, { organizerId: organizer.id, startsInHours: -5, status: 'cancelled' });
+    const ahead = await makeEvent(s, { organizerId: organizer.id, startsInHours: 5 });
+    await runReminders();
+    const status = async (id: string) => (await s.db.event.findUniqueOrThrow({ where: { id } })).status;
+    expect({
+      running: await status(running.id),
+      over: await status(over.id),
+      overOngoing: await status(overOngoing.id),
+      off: await status(off.id),
+      ahead: await status(ahead.id),
+    }).toEqual({
+      running: 'ongoing',
+      over: 'completed',
+      overOngoing: 'completed',
+      off: 'cancelled',
+      ahead: 'upcoming',
+    });
+  });
+
   it('is scheduled hourly in the worker crontab', () => {
     expect(CRONTAB.split('\n')).toContain(`0 * * * * ${SEND_EVENT_REMINDERS_TASK} ?fill=1h&max=1`);
   });
