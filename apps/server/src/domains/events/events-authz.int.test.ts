@@ -167,6 +167,13 @@ describe('events authorization matrix', () => {
     expect((await register({})).status).toBe(401);
     expect((await register(s.bearer(banned.token))).status).toBe(401);
     expect((await register(s.bearer(student.token))).status).toBe(200);
+    // A client that sends no body at all (axios.post(url)) is answered the same.
+    const bare = await s.rest({
+      method: 'POST',
+      url: `/api/events/${event.id}/register`,
+      headers: s.bearer(instructor.token),
+    });
+    expect(bare.status).toBe(200);
     expect((await s.rest({ url: '/api/events/registered' })).status).toBe(401);
     expect(
       (
