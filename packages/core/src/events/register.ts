@@ -56,6 +56,8 @@ export async function registerForEvent({
   if (holdsSeat(mine)) return answer(db, eventId, viewer.userId, 'You are already registered for this event.', false);
   const closed = closedReason(e, clock.now());
   if (closed) throw new AppError('UNPROCESSABLE', closed);
+  // Full first: a paid event with no place left has nothing to sell either.
+  if (e.capacity !== null && e.registeredCount >= e.capacity) throw fullError(e);
   if (e.price > 0) {
     throw new AppError(
       'PAYMENT_REQUIRED',
@@ -64,7 +66,6 @@ export async function registerForEvent({
       { eventId: e.id, price: e.price, currency: e.currency },
     );
   }
-  if (e.capacity !== null && e.registeredCount >= e.capacity) throw fullError(e);
 
   const created = await db.$transaction(async (tx) => {
     // One registration request per user and event at a time (a double click waits, then sees the first).
