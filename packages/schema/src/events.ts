@@ -97,7 +97,9 @@ export const ZEventSummary = z.object({
   currency: ZCurrency,
   isFree: z.boolean(),
   category: ZEventCategory.nullable(),
+  categoryId: ZId.nullable(),
   organizer: ZEventOrganizer,
+  organizerId: ZId,
   imageUrl: z.string().nullable(),
   status: ZEventStatus,
   featured: z.boolean(),
@@ -121,7 +123,11 @@ export const ZEventRegistration = z.object({
   eventId: ZId,
   userId: ZId,
   status: ZRegistrationStatus,
+  /** The seed's name for `status`. */
+  attendanceStatus: ZRegistrationStatus,
   registeredAt: z.date(),
+  /** The seed's name for `registeredAt`. */
+  registrationDate: z.date(),
   cancelledAt: z.date().nullable(),
   /** The order that paid the ticket (null for a free event). */
   orderId: ZId.nullable(),

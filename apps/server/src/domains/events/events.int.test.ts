@@ -430,6 +430,10 @@ describe('attendance and feedback', () => {
       });
       expect(list.status).toBe(200);
       expect(Object.fromEntries(list.body.registrations.map((r) => [r.userId, r.status]))).toEqual(statuses);
+      // The seed's names are answered beside ours.
+      const first = (list.body.registrations as unknown as Record<string, unknown>[])[0]!;
+      expect(first.attendanceStatus).toBe(first.status);
+      expect(first.registrationDate).toBe(first.registeredAt);
       expect(list.body.registrations.every((r) => r.user.email.includes('@'))).toBe(true);
     } finally {
       s.clock.advance(-4 * HOUR);
