@@ -161,3 +161,51 @@ export const ZAiUsageOutput = z.object({
   resetsAt: z.date(),
   upgradeUrl: z.string().nullable(),
 });
+
+export const ZLearningPathOutput = z.object({
+  recommendations: z.array(
+    z.object({
+      program: z.object({
+        id: z.string(),
+        slug: z.string(),
+        title: z.string(),
+        level: z.string(),
+        category: z.string(),
+      }),
+      reason: z.string(),
+    }),
+  ),
+  summary: z.string(),
+  basedOn: z.object({
+    completedPrograms: z.array(z.string()),
+    enrolledPrograms: z.array(z.string()),
+    weakTopics: z.array(z.string()),
+  }),
+  /** ai: chosen by the model from the catalog; rules: ranked without a model (no provider, or it failed). */
+  generatedBy: z.enum(['ai', 'rules']),
+});
+
+export const ZReviewCodeInput = z.object({
+  code: z
+    .string({ message: 'code is required' })
+    .min(1, 'Paste the code to review')
+    .max(20_000, 'The code can be at most 20000 characters: review a smaller part'),
+  language: z
+    .string({ message: 'language is required' })
+    .trim()
+    .min(1, 'Say which language the code is in')
+    .max(40, 'The language name can be at most 40 characters')
+    .regex(/^[\w+#.\- ]+$/, 'The language name can only have letters, digits, spaces and + # . -'),
+  programId: ZId.optional(),
+  topic: z.string().trim().max(200, 'The topic can be at most 200 characters').optional(),
+});
+
+export const ZReviewCodeOutput = z.object({
+  review: z.object({
+    correctness: z.string(),
+    bestPractices: z.string(),
+    improvements: z.string(),
+    learningPoints: z.string(),
+  }),
+  language: z.string(),
+});

@@ -421,6 +421,8 @@ export const ZManagedQuestion = z.object({
   difficulty: ZDifficultyOut.nullable(),
   topic: z.string().nullable(),
   position: z.number().int(),
+  /** Written by the AI and not reviewed yet: blueprints do not draw it until it is approved. */
+  draft: z.boolean(),
 });
 export type ManagedQuestion = z.infer<typeof ZManagedQuestion>;
 
@@ -635,3 +637,32 @@ export const ZTopicResult = z.object({
   pointsPossible: z.number().int(),
 });
 export type TopicResult = z.infer<typeof ZTopicResult>;
+
+/** quizzes.generate: the AI writes questions into the program's bank, as drafts to review. */
+export const ZGenerateQuestionsInput = z.object({
+  programId: ZId,
+  topic: z
+    .string({ message: 'topic is required' })
+    .trim()
+    .min(2, 'Name the topic in at least 2 characters')
+    .max(200, 'The topic can be at most 200 characters'),
+  difficulty: ZQuizDifficulty.default('medium'),
+  count: z.coerce
+    .number({ message: 'count must be a number of questions' })
+    .int('count must be a whole number')
+    .min(1, 'Ask for at least 1 question')
+    .max(20, 'Ask for at most 20 questions at a time')
+    .default(5),
+});
+export const ZGenerateQuestionsOutput = z.object({
+  /** Saved in the bank as drafts (draft: true): approve them before blueprints can draw them. */
+  questions: z.array(ZManagedQuestion),
+  /** Questions the AI wrote that failed validation (not saved). */
+  rejected: z.number().int(),
+});
+
+export const ZBankApproveInput = z.object({
+  programId: ZId,
+  questionIds: z.array(ZId).min(1, 'Name at least one question to approve').max(200),
+});
+export const ZBankApproveOutput = z.object({ approved: z.number().int() });

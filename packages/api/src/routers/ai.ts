@@ -3,7 +3,9 @@ import {
   deleteChatSession,
   getAiUsage,
   getChatSession,
+  learningPath,
   listChatSessions,
+  reviewCode,
   type TutorDeps,
 } from '@learningpt/core';
 import {
@@ -14,7 +16,10 @@ import {
   ZChatSessionOutput,
   ZChatSessionsInput,
   ZChatSessionsOutput,
+  ZLearningPathOutput,
   ZMessageOutput,
+  ZReviewCodeInput,
+  ZReviewCodeOutput,
 } from '@learningpt/schema';
 import { authedProcedure, createTRPCRouter, signedIn, type AppContext } from '../trpc';
 
@@ -82,4 +87,29 @@ export const aiRouter = createTRPCRouter({
     })
     .output(ZAiUsageOutput)
     .query(({ ctx }) => getAiUsage({ db: ctx.db, clock: ctx.clock, userId: signedIn(ctx).userId })),
+
+  learningPath: authedProcedure
+    .meta({
+      route: {
+        method: 'POST',
+        path: '/ai/learning-path',
+        tags,
+        summary: 'The next programs for me, from the catalog, with reasons',
+      },
+    })
+    .output(ZLearningPathOutput)
+    .mutation(({ ctx }) => learningPath(tutorDeps(ctx), { viewer: signedIn(ctx) })),
+
+  reviewCode: authedProcedure
+    .meta({
+      route: {
+        method: 'POST',
+        path: '/ai/review-code',
+        tags,
+        summary: 'A review of my code: correctness, best practices, improvements, learning points',
+      },
+    })
+    .input(ZReviewCodeInput)
+    .output(ZReviewCodeOutput)
+    .mutation(({ ctx, input }) => reviewCode(tutorDeps(ctx), { viewer: signedIn(ctx), input })),
 });

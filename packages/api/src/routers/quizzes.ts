@@ -1,5 +1,7 @@
 import {
   addBankQuestions,
+  approveBankQuestions,
+  generateQuizQuestions,
   createQuiz,
   deleteBankQuestion,
   deleteQuiz,
@@ -39,8 +41,13 @@ import {
   ZStartAttemptOutput,
   ZSubmitAttemptInput,
   ZSubmitAttemptOutput,
+  ZBankApproveInput,
+  ZBankApproveOutput,
+  ZGenerateQuestionsInput,
+  ZGenerateQuestionsOutput,
 } from '@learningpt/schema';
 import { authedProcedure, createTRPCRouter, instructorProcedure, signedIn } from '../trpc';
+import { tutorDeps } from './ai';
 
 const tags = ['quizzes'];
 
@@ -87,6 +94,21 @@ const bankRouter = createTRPCRouter({
       updateBankQuestion({ db: ctx.db, clock: ctx.clock, viewer: signedIn(ctx), ...input }),
     ),
 
+  approve: instructorProcedure
+    .meta({
+      route: {
+        method: 'POST',
+        path: '/programs/{programId}/question-bank/approve',
+        tags,
+        summary: 'Approve AI-written draft questions of the bank (blueprints may then draw them)',
+      },
+    })
+    .input(ZBankApproveInput)
+    .output(ZBankApproveOutput)
+    .mutation(({ ctx, input }) =>
+      approveBankQuestions({ db: ctx.db, clock: ctx.clock, viewer: signedIn(ctx), ...input }),
+    ),
+
   delete: instructorProcedure
     .meta({
       route: {
@@ -104,6 +126,20 @@ const bankRouter = createTRPCRouter({
 });
 
 export const quizzesRouter = createTRPCRouter({
+  // Before the {id} routes: a literal segment must win.
+  generate: instructorProcedure
+    .meta({
+      route: {
+        method: 'POST',
+        path: '/quizzes/generate',
+        tags,
+        summary: "The AI writes questions into the program's bank, as drafts to review (owner or admin)",
+      },
+    })
+    .input(ZGenerateQuestionsInput)
+    .output(ZGenerateQuestionsOutput)
+    .mutation(({ ctx, input }) => generateQuizQuestions(tutorDeps(ctx), { viewer: signedIn(ctx), input })),
+
   list: authedProcedure
     .meta({ route: { method: 'GET', path: '/quizzes', tags, summary: 'Quizzes I can see or manage' } })
     .input(ZQuizListInput)

@@ -16,6 +16,8 @@ type DbLike = Db | Prisma.TransactionClient;
 const QUESTION_NOT_FOUND = 'Question not found';
 
 const activeBank = (programId: string) => ({ programId, quizId: null, archivedAt: null }) as const;
+/** What blueprints draw from: the active bank without the AI drafts awaiting review. */
+const drawableBank = (programId: string) => ({ ...activeBank(programId), draft: false }) as const;
 
 interface BankEntry {
   id: string;
@@ -34,7 +36,7 @@ const describe = (e: BlueprintEntry) =>
 
 async function bankEntries(db: DbLike, programId: string): Promise<BankEntry[]> {
   return db.question.findMany({
-    where: activeBank(programId),
+    where: drawableBank(programId),
     select: { id: true, topic: true, difficulty: true },
     orderBy: [{ topic: 'asc' }, { position: 'asc' }, { id: 'asc' }],
   });
@@ -136,12 +138,15 @@ export async function addBankQuestions({
   viewer,
   programId,
   questions,
+  draft = false,
 }: {
   db: Db;
   clock: Clock;
   viewer: Viewer;
   programId: string;
   questions: QuestionDraft[];
+  /** AI-written: kept out of blueprints until approved (approveBankQuestions). */
+  draft?: boolean;
 }): Promise<{ questions: ManagedQuestion[] }> {
   await findManageableProgram({ db, programId, viewer });
   const now = clock.now();
@@ -154,6 +159,7 @@ export async function addBankQuestions({
         programId,
         quizId: null,
         position: start + i,
+        draft,
         createdAt: now,
         updatedAt: now,
       })),
@@ -209,4 +215,26 @@ export async function deleteBankQuestion({
   });
   if (count === 0) throw new AppError('NOT_FOUND', QUESTION_NOT_FOUND);
   return { id: questionId, message: 'Question removed from the bank' };
+}
+
+/** Approves AI-written drafts of the bank: from now on blueprints may draw them. */
+export async function approveBankQuestions({
+  db,
+  clock,
+  viewer,
+  programId,
+  questionIds,
+}: {
+  db: Db;
+  clock: Clock;
+  viewer: Viewer;
+  programId: string;
+  questionIds: string[];
+}): Promise<{ approved: number }> {
+  await findManageableProgram({ db, programId, viewer });
+  const { count } = await db.question.updateMany({
+    where: { id: { in: questionIds }, ...activeBank(programId), draft: true },
+    data: { draft: false, updatedAt: clock.now() },
+  });
+  return { approved: count };
 }

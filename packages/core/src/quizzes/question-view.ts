@@ -34,6 +34,7 @@ export const questionSelect = {
   difficulty: true,
   topic: true,
   position: true,
+  draft: true,
 } satisfies Prisma.QuestionSelect;
 export type QuestionRow = Prisma.QuestionGetPayload<{ select: typeof questionSelect }>;
 
@@ -64,6 +65,7 @@ export function toManagedQuestion(q: QuestionRow): ManagedQuestion {
     difficulty: q.difficulty,
     topic: q.topic,
     position: q.position,
+    draft: q.draft,
   };
 }
 
