@@ -175,6 +175,12 @@ describe('events authorization matrix', () => {
     });
     expect(bare.status).toBe(200);
     expect((await s.rest({ url: '/api/events/registered' })).status).toBe(401);
+    for (const url of ['/api/events', '/api/events/upcoming', `/api/events/${event.slug}`]) {
+      expect({ url, status: (await s.rest({ url, headers: s.bearer(banned.token) })).status }).toEqual({
+        url,
+        status: 200,
+      });
+    }
     expect(
       (
         await s.rest({
