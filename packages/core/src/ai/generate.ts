@@ -6,7 +6,6 @@
 // learning path is ranked by rules (it is still useful offline).
 import { Output, generateText, NoObjectGeneratedError, type LanguageModel } from 'ai';
 import { z } from 'zod';
-import type { Db } from '@learningpt/db';
 import { ZQuestionInput, type QuestionDraft } from '@learningpt/schema';
 import { findManageableProgram } from '../catalog/program-access-check';
 import { addBankQuestions } from '../quizzes/question-bank';
