@@ -43,8 +43,8 @@ describe('admin shell', () => {
 
   it('shows sections that are not built yet as coming soon', async () => {
     const page = await openAsAdmin('/');
-    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
     await page.getByRole('heading', { name: 'Coming soon' }).waitFor();
   });
 

@@ -8,11 +8,12 @@ import { CategoriesPage } from './features/categories/categories-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { ComingSoonPage } from './features/placeholder/coming-soon-page';
 import { NotFoundPage } from './features/placeholder/not-found-page';
+import { OrdersPage } from './features/orders/orders-page';
 import { ProgramsPage } from './features/programs/programs-page';
 import { UsersPage } from './features/users/users-page';
 
 // Sections with a real page; every other sidebar entry gets its "coming soon" placeholder.
-const BUILT = new Set(['/', '/users', '/programs', '/categories', '/applications']);
+const BUILT = new Set(['/', '/users', '/programs', '/categories', '/applications', '/orders']);
 
 export function App() {
   return (
@@ -31,6 +32,7 @@ export function App() {
         <Route path="programs" element={<ProgramsPage />} />
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="applications" element={<ApplicationsPage />} />
+        <Route path="orders" element={<OrdersPage />} />
         {NAV_ITEMS.filter((item) => !BUILT.has(item.path)).map((item) => (
           <Route key={item.path} path={item.path.slice(1)} element={<ComingSoonPage item={item} />} />
         ))}

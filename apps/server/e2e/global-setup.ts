@@ -3,6 +3,9 @@
 //   PostgreSQL (embedded, throw-away) -> migrated + demo data -> the API server on a free port
 //   -> the job worker (sends the emails into a temporary dev mailbox, read through GET /dev/mail;
 //      deletes replaced uploads from the same temporary uploads directory)
+//   -> the local Stripe (@learningpt/stripe-local) on a free port: the API's real `stripe` SDK
+//      talks to it, it sends signed webhooks to the API's /api/payments/webhook, and its hosted
+//      Checkout page sends the buyer back to the web app (PUBLIC_WEB_URL is the web app's port)
 //   -> the web and admin apps' Vite dev servers on free ports, proxying /trpc, /api ... to it.
 //
 // Already running stack: set E2E_WEB_URL, E2E_ADMIN_URL and E2E_API_URL and nothing is started.
@@ -18,6 +21,7 @@ import { migrate } from '@learningpt/db/migrate';
 import { installJobQueue, silentJobLog, startWorker } from '@learningpt/jobs';
 import { createMailer } from '@learningpt/mail';
 import { createStorage } from '@learningpt/storage';
+import { createLocalStripe, LOCAL_WEBHOOK_SECRET } from '@learningpt/stripe-local';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
 // `vite` is a dependency of the apps, not of the server; vitest re-exports the same Vite.
 import { createViteServer, type TestProject, type Vite } from 'vitest/node';
@@ -55,10 +59,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const databaseUrl = await startDatabase(teardowns);
     mark('database migrated and seeded');
-    const apiUrl = await startApi(databaseUrl, teardowns);
+    // Ports first: the API links to itself (uploads) and sends Checkout buyers back to the web app.
+    const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
+    const stripeUrl = await startStripe(apiPort, teardowns);
+    mark(`local Stripe on ${stripeUrl}`);
+    const apiUrl = await startApi(databaseUrl, { port: apiPort, webPort, stripeUrl }, teardowns);
     mark(`API listening on ${apiUrl}`);
     const [webUrl, adminUrl] = await Promise.all([
-      startApp('web', apiUrl, teardowns),
+      startApp('web', apiUrl, teardowns, webPort),
       startApp('admin', apiUrl, teardowns),
     ]);
     mark(`apps on ${webUrl} and ${adminUrl}`);
@@ -132,18 +140,43 @@ async function dropDatabase(serverUrl: string, url: string): Promise<void> {
   }
 }
 
+/** The key the API uses with the e2e local Stripe (it accepts any sk_test_ key). */
+const E2E_STRIPE_KEY = 'sk_test_e2e_local';
+
 /**
- * The real API (the same buildApp as production) listening on a free port, and the job worker
- * beside it (buildApp does not run one; server.ts does with WORKER_IN_PROCESS), both using one
- * dev mailbox in a temporary directory, so emails the tests trigger land where /dev/mail reads.
+ * The local Stripe of this run on a free port, its webhooks going to the API's route (on the port
+ * the API will listen on). Retries are short: a test never waits 30 s for a redelivery.
  */
-async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<string> {
+async function startStripe(apiPort: number, teardowns: Teardown[]): Promise<string> {
+  const stripe = await createLocalStripe({
+    webhookUrl: `http://127.0.0.1:${apiPort}/api/payments/webhook`,
+    retryDelaysMs: [250, 1000],
+  });
+  teardowns.push(() => stripe.close());
+  // Renewals and cancellations at period end act as time passes, as `pnpm dev`'s does.
+  const timer = setInterval(() => stripe.tick(), 60_000);
+  timer.unref();
+  teardowns.push(async () => clearInterval(timer));
+  return stripe.url;
+}
+
+/**
+ * The real API (the same buildApp as production) listening on `port`, and the job worker beside it
+ * (buildApp does not run one; server.ts does with WORKER_IN_PROCESS), both using one dev mailbox
+ * in a temporary directory, so emails the tests trigger land where /dev/mail reads, and the local
+ * Stripe at `stripeUrl`, so payments go through as in production.
+ */
+async function startApi(
+  databaseUrl: string,
+  { port, webPort, stripeUrl }: { port: number; webPort: number; stripeUrl: string },
+  teardowns: Teardown[],
+): Promise<string> {
   const mailDir = await fs.mkdtemp(path.join(os.tmpdir(), 'learningpt-e2e-mail-'));
   teardowns.push(() => fs.rm(mailDir, { recursive: true, force: true }));
   const uploadsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'learningpt-e2e-uploads-'));
   teardowns.push(() => fs.rm(uploadsDir, { recursive: true, force: true }));
-  // Uploaded pictures are linked by absolute URL (PUBLIC_API_URL), so the port is chosen first.
-  const port = await freePort();
+  // Uploaded pictures are linked by absolute URL (PUBLIC_API_URL), so the port is chosen first;
+  // Checkout's success and cancel pages are on the web app (PUBLIC_WEB_URL), whose port is too.
   const config = loadConfig({
     // development: the browser tests read their emails through /dev/mail.
     NODE_ENV: 'development',
@@ -153,6 +186,10 @@ async function startApi(databaseUrl: string, teardowns: Teardown[]): Promise<str
     MAIL_DEV_DIR: mailDir,
     UPLOADS_DIR: uploadsDir,
     PUBLIC_API_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
+    STRIPE_SECRET_KEY: E2E_STRIPE_KEY,
+    STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripeUrl,
   });
   const deps = createAppDeps(config);
   const worker = await startWorker({
@@ -187,8 +224,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** One app's Vite dev server, configured by the app's own vite.config.ts, on a free port. */
-async function startApp(name: 'web' | 'admin', apiUrl: string, teardowns: Teardown[]): Promise<string> {
+/** One app's Vite dev server, configured by the app's own vite.config.ts, on `port` or a free one. */
+async function startApp(name: 'web' | 'admin', apiUrl: string, teardowns: Teardown[], port = 0): Promise<string> {
   const root = path.join(repoRoot, 'apps', name);
   const proxy = { target: apiUrl, changeOrigin: true };
   const inline: Vite.InlineConfig = {
@@ -200,8 +237,9 @@ async function startApp(name: 'web' | 'admin', apiUrl: string, teardowns: Teardo
     clearScreen: false,
     server: {
       host: '127.0.0.1',
-      port: 0,
-      strictPort: false,
+      port,
+      // A chosen port is one the API links to: Vite must not move to another.
+      strictPort: port !== 0,
       proxy: { '/trpc': proxy, '/api': proxy, '/docs': proxy, '/health': proxy },
       // Nothing changes during a run; a reload mid-test (someone saving a file) would only flake.
       hmr: false,
@@ -211,8 +249,7 @@ async function startApp(name: 'web' | 'admin', apiUrl: string, teardowns: Teardo
   const vite = await createViteServer(inline);
   teardowns.push(() => vite.close());
   await vite.listen();
-  const { port } = vite.httpServer?.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${(vite.httpServer?.address() as AddressInfo).port}`;
   await warmUp(url);
   return url;
 }

@@ -4,6 +4,9 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { AccountDeletedPage } from './features/auth/account-deleted-page';
 import { CheckEmailPage } from './features/auth/check-email-page';
+import { BillingPage } from './features/billing/billing-page';
+import { OrderPage } from './features/billing/order-page';
+import { PricingPage } from './features/billing/pricing-page';
 import { ForgotPasswordPage } from './features/auth/forgot-password-page';
 import { RegisterPage } from './features/auth/register-page';
 import { ResetPasswordPage } from './features/auth/reset-password-page';
@@ -61,6 +64,17 @@ export function App() {
         <Route
           path="certificates"
           element={<RequireSession loading={<PageLoading />}>{() => <MyCertificatesPage />}</RequireSession>}
+        />
+
+        {/* Plans for everyone; billing and orders (where Stripe Checkout returns) for their owner. */}
+        <Route path="pricing" element={<PricingPage />} />
+        <Route
+          path="billing"
+          element={<RequireSession loading={<PageLoading />}>{() => <BillingPage />}</RequireSession>}
+        />
+        <Route
+          path="orders/:id"
+          element={<RequireSession loading={<PageLoading />}>{() => <OrderPage />}</RequireSession>}
         />
 
         {/* Public: anyone checks a certificate by its code (the share links of users.certificates). */}

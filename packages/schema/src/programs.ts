@@ -126,10 +126,23 @@ export const ZUserProgress = z.object({
   lastAccessedAt: z.date().nullable(),
 });
 
+/** Whether the viewer may use one feature of a program now, and through what. */
+export const ZViewerFeatureAccess = z.object({
+  allowed: z.boolean(),
+  /** admin, the program's owner, an enrollment (free, bought or granted) or a live plan. */
+  via: z.enum(['admin', 'owner', 'enrollment', 'subscription']).nullable(),
+});
+
 export const ZProgramByIdOutput = z.object({
   program: ZProgramDetail,
   isEnrolled: z.boolean(),
   userProgress: ZUserProgress.nullable(),
+  /** What the viewer may use of the program now (all denied when anonymous). */
+  access: z.object({
+    chatbot: ZViewerFeatureAccess,
+    documentation: ZViewerFeatureAccess,
+    examSimulator: ZViewerFeatureAccess,
+  }),
   /** The signed-in viewer's own review of the program (null when anonymous or not reviewed yet). */
   myReview: ZReview.nullable(),
 });

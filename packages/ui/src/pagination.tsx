@@ -8,6 +8,8 @@ interface PaginationProps {
   /** The link to a page, so pages can be opened in a new tab and the back button works. */
   hrefFor: (page: number) => string;
   onNavigate?: () => void;
+  /** The navigation's name; name each one when a page has several lists. */
+  label?: string;
 }
 
 type PageSlot = number | 'gap-start' | 'gap-end';
@@ -27,12 +29,12 @@ export function pageSlots(current: number, total: number): PageSlot[] {
 
 const pill = 'inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-lg px-3 text-sm font-medium';
 
-export function Pagination({ currentPage, totalPages, hrefFor, onNavigate }: PaginationProps) {
+export function Pagination({ currentPage, totalPages, hrefFor, onNavigate, label = 'Pagination' }: PaginationProps) {
   if (totalPages <= 1) return null;
   const hasPrev = currentPage > 1;
   const hasNext = currentPage < totalPages;
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-center gap-1">
+    <nav aria-label={label} className="flex flex-wrap items-center justify-center gap-1">
       <StepLink enabled={hasPrev} to={hrefFor(currentPage - 1)} onNavigate={onNavigate}>
         <ChevronLeftIcon className="size-4" />
         Previous

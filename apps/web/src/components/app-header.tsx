@@ -22,6 +22,9 @@ export function AppHeader() {
           <NavLink to="/programs" className={navClass}>
             Programs
           </NavLink>
+          <NavLink to="/pricing" className={navClass}>
+            Pricing
+          </NavLink>
           {session.status === 'signed-in' && (
             <NavLink to="/learning" className={navClass}>
               My learning

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Avatar } from './avatar';
 
-/** The signed-in user's name and picture, opening a small menu: Profile, teaching, Sign out. */
+/** The signed-in user's name and picture, opening a small menu: Profile, Billing, teaching, Sign out. */
 export function UserMenu({ user }: { user: AuthUser }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -50,6 +50,9 @@ export function UserMenu({ user }: { user: AuthUser }) {
           <p className="truncate border-b border-slate-100 px-4 py-2 text-xs text-slate-500">{user.email}</p>
           <Link to="/profile" className={item} onClick={() => setOpen(false)}>
             Profile
+          </Link>
+          <Link to="/billing" className={item} onClick={() => setOpen(false)}>
+            Billing
           </Link>
           {user.role === 'student' ? (
             <Link to="/teach/apply" className={item} onClick={() => setOpen(false)}>

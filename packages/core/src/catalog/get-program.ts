@@ -1,6 +1,8 @@
 import type { Db } from '@learningpt/db';
 import type { ProgramByIdOutput } from '@learningpt/schema';
+import { getFeatureAccessForPrograms } from '../access/feature-access';
 import { reviewInclude, toReview } from '../reviews/reviews';
+import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import type { Viewer } from '../shared/viewer';
 import { averageRating, programSummaryInclude, toProgramSummary } from './program-view';
@@ -16,16 +18,19 @@ export function formatMinutes(total: number): string {
 }
 
 /**
- * One program by id or slug, with its curriculum outline and the viewer's enrollment.
+ * One program by id or slug, with its curriculum outline, the viewer's enrollment and what of it
+ * the viewer may use now (the access model's answer for each feature).
  * The public sees published programs; the owner and admins see any status; enrolled students
  * keep seeing a program after it is archived or deleted.
  */
 export async function getProgram({
   db,
+  clock,
   idOrSlug,
   viewer,
 }: {
   db: Db;
+  clock: Clock;
   idOrSlug: string;
   viewer: Viewer | null;
 }): Promise<ProgramByIdOutput> {
@@ -54,7 +59,15 @@ export async function getProgram({
   const enrollment = viewer
     ? await db.enrollment.findUnique({
         where: { userId_programId: { userId: viewer.userId, programId: program.id } },
-        select: { progressPercent: true, lastAccessedAt: true, status: true },
+        select: {
+          progressPercent: true,
+          lastAccessedAt: true,
+          status: true,
+          source: true,
+          chatbotAccess: true,
+          documentationAccess: true,
+          examSimulatorAccess: true,
+        },
       })
     : null;
   const isEnrolled = enrollment !== null && enrollment.status !== 'cancelled';
@@ -62,7 +75,7 @@ export async function getProgram({
   const isStaff = viewer !== null && (viewer.role === 'admin' || viewer.userId === program.instructorId);
   if (!isPublic && !isStaff && !isEnrolled) throw notFound;
 
-  const [totalQuestions, instructorStats, lessonsCompleted, myReview] = await Promise.all([
+  const [totalQuestions, instructorStats, lessonsCompleted, myReview, [access]] = await Promise.all([
     db.question.count({ where: { programId: program.id } }),
     db.program.aggregate({
       where: { instructorId: program.instructorId, deletedAt: null, status: 'published' },
@@ -79,6 +92,7 @@ export async function getProgram({
           include: reviewInclude,
         })
       : Promise.resolve(null),
+    getFeatureAccessForPrograms({ db, clock, viewer, items: [{ program, enrollment }] }),
   ]);
 
   const lessonsTotal = program.sections.reduce((n, s) => n + s.lessons.length, 0);
@@ -130,6 +144,7 @@ export async function getProgram({
           }
         : null,
     myReview: myReview ? toReview(myReview, viewer) : null,
+    access: access!,
   };
 }
 

@@ -90,8 +90,8 @@ function fieldData(input: ProgramWriteFields): Partial<Prisma.ProgramUncheckedCr
   };
 }
 
-async function programView(db: Db, id: string, viewer: Viewer): Promise<ProgramOutput> {
-  const { program } = await getProgram({ db, idOrSlug: id, viewer });
+async function programView(db: Db, clock: Clock, id: string, viewer: Viewer): Promise<ProgramOutput> {
+  const { program } = await getProgram({ db, clock, idOrSlug: id, viewer });
   return { program };
 }
 
@@ -142,7 +142,7 @@ export async function createProgram({
         });
         return row;
       });
-      return programView(db, created.id, viewer);
+      return programView(db, clock, created.id, viewer);
     } catch (err) {
       if (isUniqueViolation(err) && attempt < 5) continue;
       throw err;
@@ -210,7 +210,7 @@ export async function updateProgram({
     }
     throw err;
   }
-  return programView(db, program.id, viewer);
+  return programView(db, clock, program.id, viewer);
 }
 
 /**
@@ -267,7 +267,7 @@ export async function setProgramStatus({
     });
     if (changed === 0) throw new AppError('CONFLICT', 'The program changed meanwhile; reload it and try again.');
   }
-  return programView(db, program.id, viewer);
+  return programView(db, clock, program.id, viewer);
 }
 
 /**

@@ -221,4 +221,31 @@ describe('programs.byId visibility', () => {
       [...enrollment.program.sections].sort((a, b) => a.position - b.position).map((x) => x.lessons.length),
     );
   });
+
+  it("says what of the program the viewer may use: nothing anonymously, an enrollment's flags, all for an admin", async () => {
+    const denied = { allowed: false, via: null };
+    const row = await s.db.program.findFirstOrThrow({ where: { ...visible, priceBundle: { gt: 0 } } });
+    const anonymous = await s.anonymous.programs.byId({ id: row.id });
+    expect(anonymous.access).toEqual({ chatbot: denied, documentation: denied, examSimulator: denied });
+
+    const bought = await s.db.enrollment.findFirstOrThrow({
+      where: { status: 'active', source: { in: ['purchase', 'free', 'admin'] }, program: visible },
+    });
+    const student = await s.as('student', bought.userId);
+    const own = await student.programs.byId({ id: bought.programId });
+    const flag = (on: boolean) => (on ? { allowed: true, via: 'enrollment' } : denied);
+    expect(own.access).toEqual({
+      chatbot: flag(bought.chatbotAccess),
+      documentation: flag(bought.documentationAccess),
+      examSimulator: flag(bought.examSimulatorAccess),
+    });
+
+    const admin = await s.as('admin');
+    const all = { allowed: true, via: 'admin' };
+    expect((await admin.programs.byId({ id: row.id })).access).toEqual({
+      chatbot: all,
+      documentation: all,
+      examSimulator: all,
+    });
+  });
 });

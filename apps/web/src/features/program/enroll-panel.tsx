@@ -13,18 +13,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { ProgressBar } from '../../components/progress-bar';
 
-interface EnrollPanelProps extends Pick<ProgramByIdOutput, 'isEnrolled' | 'userProgress'> {
+interface EnrollPanelProps extends Pick<ProgramByIdOutput, 'isEnrolled' | 'userProgress' | 'access'> {
   programId: string;
   slug: string;
   isFree: boolean;
 }
 
 /**
- * The call to action under the prices: sign in, enroll, or (once enrolled) progress and a link
- * into the lesson reader. A paid program the student's plan does not cover answers 402 with the
- * price; the message is shown above the pricing table it refers to.
+ * The call to action under the prices: sign in, enroll (a free program, or a paid one the viewer's
+ * plan includes), or (once enrolled) progress and a link into the lesson reader. A paid program
+ * is otherwise bought with the buttons above; enrolling then answers 402 with the price.
  */
-export function EnrollPanel({ programId, slug, isFree, isEnrolled, userProgress }: EnrollPanelProps) {
+export function EnrollPanel({ programId, slug, isFree, isEnrolled, userProgress, access }: EnrollPanelProps) {
   const session = useSession();
   const location = useLocation();
   const trpc = useTRPC();
@@ -64,6 +64,9 @@ export function EnrollPanel({ programId, slug, isFree, isEnrolled, userProgress 
     );
   }
 
+  // A paid program the viewer's live plan includes: enrolling costs nothing more.
+  const inPlan = Object.values(access).some((a) => a.via === 'subscription');
+  if (!isFree && !inPlan) return null;
   if (session.status === 'loading') return <Skeleton className="mt-6 h-10 w-full rounded-lg" />;
   if (session.status !== 'signed-in') {
     return (
@@ -88,8 +91,9 @@ export function EnrollPanel({ programId, slug, isFree, isEnrolled, userProgress 
         disabled={enroll.isPending}
         onClick={() => enroll.mutate({ id: programId })}
       >
-        {enroll.isPending ? 'Enrolling…' : isFree ? 'Enroll for free' : 'Enroll'}
+        {enroll.isPending ? 'Enrolling…' : isFree ? 'Enroll for free' : 'Enroll with your plan'}
       </button>
+      {!isFree && <p className="text-center text-xs text-slate-500">Included in your subscription plan.</p>}
     </div>
   );
 }

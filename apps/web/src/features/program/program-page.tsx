@@ -35,7 +35,7 @@ export function ProgramPage() {
     );
   }
 
-  const { program, isEnrolled, userProgress, myReview } = query.data;
+  const { program, isEnrolled, userProgress, myReview, access } = query.data;
   return (
     <>
       <title>{`${program.title} · LearninGPT`}</title>
@@ -51,6 +51,7 @@ export function ProgramPage() {
             isFree={program.isFree}
             isEnrolled={isEnrolled}
             userProgress={userProgress}
+            access={access}
             programId={program.id}
             slug={program.slug}
           />

@@ -26,7 +26,7 @@ export const catalogProcedures = {
     .meta({ route: { method: 'GET', path: '/programs/{id}', tags, summary: 'One program by id or slug' } })
     .input(ZProgramByIdInput)
     .output(ZProgramByIdOutput)
-    .query(({ ctx, input }) => getProgram({ db: ctx.db, idOrSlug: input.id, viewer: viewerOf(ctx) })),
+    .query(({ ctx, input }) => getProgram({ db: ctx.db, clock: ctx.clock, idOrSlug: input.id, viewer: viewerOf(ctx) })),
 
   /* ---- writing (instructors own what they create; admins may change anything) ---- */
 };
