@@ -17,6 +17,7 @@ import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
 import { authSettingsFrom } from '../apps/server/src/plugins/session';
 import { seedDemoData } from '../prisma/seed/index';
+import { benchAiRelay } from './bench-ai';
 
 // Production settings (no development aids); the bench sends no email, so the key is a stand-in.
 const BENCH_PRODUCTION_ENV = {
@@ -312,6 +313,9 @@ for (const [name, path] of scenarios) {
   await measure('threads');
   await measure('inline');
 }
+
+// The AI tutor's relay (its own app, on a fake provider).
+await benchAiRelay({ db, url, env: BENCH_PRODUCTION_ENV });
 
 await app.close();
 await pg?.stop();
