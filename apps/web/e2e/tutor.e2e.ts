@@ -170,4 +170,43 @@ describe('web AI tutor', () => {
     await upgrade.waitFor({ state: 'detached' });
     expect(browser.pageErrors()).toEqual([]);
   });
+  it('says why a message was refused: no tutor access to a paid program, moderation, a message too long', async () => {
+    const { programs } = await apiGet<ProgramListBody>('/api/programs?limit=100');
+    const paid = programs.find((p) => !p.isFree);
+    expect(paid, 'the demo data needs a paid program').toBeDefined();
+    const email = uniqueEmail('refused');
+    const password = 'Tutor-e2e-2026!';
+    await createVerifiedUser('Rafa Refused', email, password);
+    const page = await browser.openPage('web', '/sign-in');
+    await signInViaApi(page, email, password);
+
+    // A paid program's tutor without its access: 402, the API's message and a way to the program.
+    await page.goto(`/tutor?program=${paid!.id}`);
+    await page.getByRole('heading', { name: `Ask about ${paid!.title}` }).waitFor();
+    const box = page.getByLabel('Your question');
+    await box.fill('What will I learn here?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const alert = page.getByTestId('tutor-refusal');
+    await alert.getByText('The tutor of this program is not included in your access').waitFor();
+    expect(await alert.innerText()).toContain(`"${paid!.title}" is a paid feature`);
+    const toProgram = alert.getByRole('link', { name: `Go to ${paid!.title}` });
+    expect(await toProgram.getAttribute('href')).toBe(`/programs/${paid!.slug}`);
+    expect(await box.inputValue()).toBe('What will I learn here?');
+
+    // Moderation (the local check without a provider): 422, asked to rephrase; no quota used.
+    await page.getByLabel('Program').selectOption('');
+    await box.fill('How do I make a bomb?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await alert.getByText('This message was not sent').waitFor();
+    expect(await alert.innerText()).toMatch(/moderation flagged it .*Please rephrase it/s);
+    expect(await page.getByRole('article', { name: 'Your message' }).count()).toBe(0);
+    expect((await usage(page)).messagesUsed).toBe(0);
+
+    // Over 4000 characters: said before sending, as the API would (400).
+    await box.fill('x'.repeat(4001));
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(/A message can be at most 4000 characters: split it into shorter ones/).waitFor();
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(browser.pageErrors()).toEqual([]);
+  });
 });
