@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, errorAnswer, type AppContext, type AppRouter } from '@learningpt/api';
+import { appRouter, errorAnswer, hasNul, NUL_REFUSED, type AppContext, type AppRouter } from '@learningpt/api';
 import { createDb, type Db } from '@learningpt/db';
 import { configurePasswordHasher, createModelGate, systemClock, type Clock, type ModelGate } from '@learningpt/core';
 import { createMailer, type Mailer } from '@learningpt/mail';
@@ -158,6 +158,17 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     const [path, query = ''] = req.url.slice('/trpc/'.length).split('?');
     if (new URLSearchParams(query).has('batch') && decodeURIComponent(path ?? '').includes(',')) {
       return sendError(reply, 400, 'BAD_REQUEST', 'Mutations cannot be batched: send one mutation per request.');
+    }
+  });
+
+  // PostgreSQL text cannot hold the NUL character: input carrying one (in the query or a JSON body)
+  // is refused here, with a message, instead of failing in the database as a 500.
+  app.addHook('onRequest', async (req, reply) => {
+    if (/%00/i.test(req.url)) return sendError(reply, 400, 'BAD_REQUEST', NUL_REFUSED);
+  });
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.body !== undefined && req.body !== null && typeof req.body === 'object' && hasNul(req.body)) {
+      return sendError(reply, 400, 'BAD_REQUEST', NUL_REFUSED);
     }
   });
 

@@ -107,6 +107,22 @@ const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
+/** PostgreSQL text cannot hold NUL: input with one is refused before any handler reads it. */
+export const NUL_REFUSED = 'Text cannot contain the NUL character (\\u0000 / %00): remove it and try again.';
+export function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (value instanceof Uint8Array) return false;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
+  }
+  return false;
+}
+const refuseNul = t.middleware(async ({ next, getRawInput }) => {
+  if (hasNul(await getRawInput())) throw new TRPCError({ code: 'BAD_REQUEST', message: NUL_REFUSED });
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -114,7 +130,7 @@ export const createCallerFactory = t.createCallerFactory;
  * 3. Procedures: who may call. Handlers behind `authedProcedure` get a non-null session.
  * ---------------------------------------------------------------------------------------------- */
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNul);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
