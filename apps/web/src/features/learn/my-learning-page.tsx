@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ProgramThumbnail } from '../../components/program-thumbnail';
 import { ProgressBar } from '../../components/progress-bar';
 import { formatDay } from '../../lib/format';
+import { LearningPathCard } from './learning-path-card';
 
 const PAGE_SIZE = 12;
 const STATUS_LABELS = { active: 'In progress', completed: 'Completed', cancelled: 'Cancelled' } as const;
@@ -96,6 +97,7 @@ export function MyLearningPage() {
           </>
         )}
       </div>
+      <LearningPathCard />
     </div>
   );
 }

@@ -37,6 +37,7 @@ function QuestionBank({ program }: { program: ProgramDetail }) {
   const [topic, setTopic] = useState('');
   const [difficulty, setDifficulty] = useState<QuizDifficulty | ''>('');
   const [adding, setAdding] = useState(false);
+  const [generating, setGenerating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [archiving, setArchiving] = useState<ManagedQuestion | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -59,6 +60,19 @@ function QuestionBank({ program }: { program: ProgramDetail }) {
       },
     }),
   );
+  const approve = useMutation(
+    trpc.quizzes.bank.approve.mutationOptions({
+      onSuccess: (data) => {
+        setNotice(
+          data.approved === 1
+            ? 'Question approved: blueprints may now draw it.'
+            : `${data.approved} questions approved.`,
+        );
+        void refresh();
+      },
+    }),
+  );
+  const drafts = (bank.data?.questions ?? []).filter((q) => q.draft);
   const topics = [...new Set((bank.data?.topics ?? []).map((t) => t.topic).filter((t): t is string => !!t))];
   const base = `/teach/programs/${program.id}`;
 
@@ -70,21 +84,64 @@ function QuestionBank({ program }: { program: ProgramDetail }) {
         title="Question bank"
         subtitle="Blueprint quizzes draw each attempt's questions from here, by topic and difficulty."
         actions={
-          !adding && (
-            <button
-              type="button"
-              className="btn-primary"
-              onClick={() => {
-                setAdding(true);
-                setNotice(null);
-              }}
-            >
-              Add bank question
-            </button>
+          !adding &&
+          !generating && (
+            <div className="flex flex-wrap gap-2">
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => {
+                  setGenerating(true);
+                  setNotice(null);
+                }}
+              >
+                Generate with AI
+              </button>
+              <button
+                type="button"
+                className="btn-primary"
+                onClick={() => {
+                  setAdding(true);
+                  setNotice(null);
+                }}
+              >
+                Add bank question
+              </button>
+            </div>
           )
         }
       />
       {notice && <FormAlert tone="success">{notice}</FormAlert>}
+      {approve.isError && <FormAlert tone="error">{errorMessage(approve.error)}</FormAlert>}
+      {generating && (
+        <GenerateQuestionsForm
+          programId={program.id}
+          topics={topics}
+          onDone={(message) => {
+            setGenerating(false);
+            if (message) setNotice(message);
+            void refresh();
+          }}
+        />
+      )}
+      {drafts.length > 0 && (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-2xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-600/20">
+          <p>
+            {drafts.length === 1
+              ? '1 question written by the AI waits'
+              : `${drafts.length} questions written by the AI wait`}{' '}
+            for your review: students never get them until you approve them.
+          </p>
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={approve.isPending}
+            onClick={() => approve.mutate({ programId: program.id, questionIds: drafts.map((q) => q.id) })}
+          >
+            Approve all shown
+          </button>
+        </div>
+      )}
       {adding && (
         <BankQuestionForm
           programId={program.id}
@@ -193,6 +250,11 @@ function QuestionBank({ program }: { program: ProgramDetail }) {
                     {q.difficulty && <DifficultyBadge difficulty={q.difficulty} />}
                     {q.topic && <span className="rounded-full bg-slate-100 px-2 py-0.5">{q.topic}</span>}
                     <span>{q.points === 1 ? '1 point' : `${q.points} points`}</span>
+                    {q.draft && (
+                      <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-800">
+                        AI draft · not used until approved
+                      </span>
+                    )}
                   </div>
                   <p className="mt-2 whitespace-pre-line font-medium text-slate-900">{q.questionText}</p>
                   {q.options.length > 0 && (
@@ -212,6 +274,16 @@ function QuestionBank({ program }: { program: ProgramDetail }) {
                     <p className="mt-2 text-sm text-emerald-700">Accepted: {q.correctAnswers.join(', ')}</p>
                   )}
                   <div className="mt-3 flex gap-4 text-sm">
+                    {q.draft && (
+                      <button
+                        type="button"
+                        className="font-medium text-emerald-700 hover:underline"
+                        disabled={approve.isPending}
+                        onClick={() => approve.mutate({ programId: program.id, questionIds: [q.id] })}
+                      >
+                        Approve
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="font-medium text-indigo-600 hover:underline"
@@ -329,6 +401,117 @@ function BankQuestionForm({
           {save.isPending ? 'Saving…' : question ? 'Save question' : 'Add to bank'}
         </button>
         <button type="button" className="btn-secondary" onClick={() => onDone(null)} disabled={save.isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** quizzes.generate: the AI writes questions on a topic into the bank, as drafts to review. */
+function GenerateQuestionsForm({
+  programId,
+  topics,
+  onDone,
+}: {
+  programId: string;
+  topics: string[];
+  onDone: (message: string | null) => void;
+}) {
+  const trpc = useTRPC();
+  const [topic, setTopic] = useState(topics[0] ?? '');
+  const [difficulty, setDifficulty] = useState<QuizDifficulty>('medium');
+  const [count, setCount] = useState(5);
+  const generate = useMutation(
+    trpc.quizzes.generate.mutationOptions({
+      onSuccess: (data) =>
+        onDone(
+          `${data.questions.length} draft question${data.questions.length === 1 ? '' : 's'} added for your review` +
+            (data.rejected > 0 ? ` (${data.rejected} the AI wrote were invalid and left out).` : '.'),
+        ),
+    }),
+  );
+  const fieldErrors: FieldErrors = generate.error ? serverFieldErrors(generate.error) : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    generate.mutate({ programId, topic, difficulty, count });
+  };
+  return (
+    <form
+      onSubmit={submit}
+      aria-label="Generate questions with AI"
+      className="space-y-4 rounded-2xl border border-indigo-200 bg-indigo-50/40 p-5"
+    >
+      <div>
+        <h2 className="font-semibold text-slate-900">Generate questions with AI</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          The AI writes multiple-choice questions from this program's lessons. They arrive as drafts: review, edit or
+          remove them, then approve them for blueprints.
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor="gen-topic" className="field-label">
+            Topic
+          </label>
+          <input
+            id="gen-topic"
+            className="field-input"
+            list="gen-topics"
+            value={topic}
+            required
+            minLength={2}
+            maxLength={200}
+            onChange={(e) => setTopic(e.target.value)}
+            aria-invalid={fieldErrors.topic ? true : undefined}
+          />
+          <datalist id="gen-topics">
+            {topics.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+          {fieldErrors.topic && <p className="mt-1.5 text-sm text-red-600">{fieldErrors.topic}</p>}
+        </div>
+        <div>
+          <label htmlFor="gen-difficulty" className="field-label">
+            Difficulty
+          </label>
+          <select
+            id="gen-difficulty"
+            className="field-input"
+            value={difficulty}
+            onChange={(e) => setDifficulty(e.target.value as QuizDifficulty)}
+          >
+            <option value="easy">Easy</option>
+            <option value="medium">Medium</option>
+            <option value="hard">Hard</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="gen-count" className="field-label">
+            How many (1–20)
+          </label>
+          <input
+            id="gen-count"
+            type="number"
+            className="field-input"
+            min={1}
+            max={20}
+            value={count}
+            onChange={(e) => setCount(Number(e.target.value))}
+            aria-invalid={fieldErrors.count ? true : undefined}
+          />
+          {fieldErrors.count && <p className="mt-1.5 text-sm text-red-600">{fieldErrors.count}</p>}
+        </div>
+      </div>
+      {generate.isError && Object.keys(fieldErrors).length === 0 && (
+        <FormAlert tone="error">{errorMessage(generate.error)}</FormAlert>
+      )}
+      <div className="flex gap-3">
+        <button type="submit" className="btn-primary" disabled={generate.isPending}>
+          {generate.isPending ? 'Writing questions…' : 'Generate drafts'}
+        </button>
+        <button type="button" className="btn-secondary" disabled={generate.isPending} onClick={() => onDone(null)}>
           Cancel
         </button>
       </div>
