@@ -6,12 +6,17 @@ import remarkGfm from 'remark-gfm';
 import { safeHttpUrl } from '../../lib/safe-url';
 import { citedIn, lessonPath, linkCitations } from './tutor-chat-model';
 
+// Model output is markdown rendered as React elements, never as HTML: without rehype-raw,
+// react-markdown turns HTML in the text (a <script>, an <img onerror>, or a tag a learner asked
+// about) into plain text, shown as written and never parsed (tutor-message.test.ts holds it).
+const remarkPlugins = [remarkGfm];
+
 // Links in an answer: our own paths (citations, lessons) stay in the app; anything else must be
-// http(s), opens in a new tab and passes nothing on. react-markdown renders no raw HTML at all
-// (no rehype-raw): a <script> or <img onerror> in the model's output is shown as text.
+// http(s), opens in a new tab and passes nothing on.
 const components: Components = {
   a({ href, children, title }) {
-    if (href?.startsWith('/') && !href.startsWith('//')) {
+    // Same-origin paths only: '//host' and '/\\host' are other sites.
+    if (href && /^\/(?![/\\])/.test(href)) {
       const n = typeof children === 'string' ? /^\[(\d+)\]$/.exec(children) : null;
       return (
         <Link
@@ -48,7 +53,7 @@ export const AnswerMarkdown = memo(function AnswerMarkdown({
 }) {
   return (
     <div className="rich-text text-[0.95rem] [&_table]:w-full [&_table]:text-sm [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_th]:border [&_th]:border-slate-200 [&_th]:bg-slate-50 [&_th]:px-2 [&_th]:py-1">
-      <Markdown remarkPlugins={[remarkGfm]} components={components} skipHtml>
+      <Markdown remarkPlugins={remarkPlugins} components={components}>
         {linkCitations(text, citations)}
       </Markdown>
     </div>
