@@ -95,7 +95,7 @@ export function TutorPage() {
         <FocusBar
           programId={programId}
           programTitle={focus.programTitle}
-          lessonTitle={lessonId ? (lessonTitle ?? (lessons.isPending ? 'Loading…' : 'a lesson')) : undefined}
+          lessonTitle={lessonId ? (lessonTitle ?? (lessons.isFetching ? 'Loading…' : 'a lesson')) : undefined}
           onProgram={(id) => go({ program: id, lesson: null })}
           onClearLesson={() => go({ lesson: null })}
         />
