@@ -13,6 +13,13 @@ import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { VerifyEmailPage } from './features/auth/verify-email-page';
 import { CatalogPage } from './features/catalog/catalog-page';
+import { BlogPage } from './features/content/blog-page';
+import { BlogPostPage } from './features/content/blog-post-page';
+import { FaqPage } from './features/content/faq-page';
+import { TestimonialsPage } from './features/content/testimonials-page';
+import { EventPage } from './features/events/event-page';
+import { EventsPage } from './features/events/events-page';
+import { MyEventsPage } from './features/events/my-events-page';
 import { LessonReaderPage } from './features/learn/lesson-reader-page';
 import { MyLearningPage } from './features/learn/my-learning-page';
 import { MyCertificatesPage } from './features/certificates/my-certificates-page';
@@ -49,6 +56,17 @@ export function App() {
         <Route path="programs" element={<CatalogPage />} />
         <Route path="programs/:slug" element={<ProgramPage />} />
         <Route path="programs/:slug/learn/:lessonId?" element={<LessonReaderPage />} />
+        {/* Events (registering needs a session; the page says so) and the site's content, all public. */}
+        <Route path="events" element={<EventsPage />} />
+        <Route
+          path="events/mine"
+          element={<RequireSession loading={<PageLoading />}>{() => <MyEventsPage />}</RequireSession>}
+        />
+        <Route path="events/:slug" element={<EventPage />} />
+        <Route path="blog" element={<BlogPage />} />
+        <Route path="blog/:slug" element={<BlogPostPage />} />
+        <Route path="testimonials" element={<TestimonialsPage />} />
+        <Route path="faq" element={<FaqPage />} />
         {/* Practice exams: quizzes are for signed-in users only. */}
         <Route
           path="programs/:slug/exams"

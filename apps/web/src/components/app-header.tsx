@@ -22,6 +22,12 @@ export function AppHeader() {
           <NavLink to="/programs" className={navClass}>
             Programs
           </NavLink>
+          <NavLink to="/events" className={navClass}>
+            Events
+          </NavLink>
+          <NavLink to="/blog" className={navClass}>
+            Blog
+          </NavLink>
           <NavLink to="/pricing" className={navClass}>
             Pricing
           </NavLink>

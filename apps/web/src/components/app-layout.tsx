@@ -1,5 +1,12 @@
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { AppHeader } from './app-header';
+
+const FOOTER_LINKS = [
+  ['/events', 'Events'],
+  ['/blog', 'Blog'],
+  ['/testimonials', 'Testimonials'],
+  ['/faq', 'FAQ'],
+] as const;
 
 export function AppLayout() {
   return (
@@ -15,8 +22,19 @@ export function AppLayout() {
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-500 sm:px-6 lg:px-8">
-          © {new Date().getFullYear()} LearninGPT · Learn with an AI tutor, practise exams, get certified.
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-slate-500 sm:px-6 lg:px-8">
+          <p>© {new Date().getFullYear()} LearninGPT · Learn with an AI tutor, practise exams, get certified.</p>
+          <nav aria-label="Footer">
+            <ul className="flex flex-wrap gap-x-5 gap-y-2">
+              {FOOTER_LINKS.map(([to, label]) => (
+                <li key={to}>
+                  <Link to={to} className="hover:text-indigo-700">
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </footer>
     </div>

@@ -1,0 +1,145 @@
+// Events and site content in Chromium: a new user finds a free upcoming demo event, registers
+// from its page after signing in, and only then sees how to join (the meeting link); a signed-in
+// user submits a testimonial, sees it pending, an admin approves it through the REST API, and it
+// then shows on the public testimonials page (to anonymous visitors too).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EVENTS } from '../../../prisma/seed/data/events';
+import { EVENT_FACTS } from '../../../prisma/seed/fixtures';
+import { ADMIN, createVerifiedUser, signInViaApi, signInWithForm, uniqueEmail } from '../../server/e2e/accounts';
+import { apiGet } from '../../server/e2e/api';
+import { screenshot, useBrowser } from '../../server/e2e/browser';
+
+const browser = useBrowser();
+
+interface EventBody {
+  event: { id: string; title: string; slug: string; registeredCount: number; meetingLink?: string | null };
+  isRegistered: boolean;
+}
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const res = await page.context().request.get(path);
+  if (!res.ok()) throw new Error(`GET ${path} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+describe('web events and content', () => {
+  it('registers a user for a free upcoming event, who then sees its meeting link', async () => {
+    // A free online event with a meeting link, far enough ahead to be open whatever the date.
+    const seed = EVENTS.find(
+      (e) => EVENT_FACTS.farFutureSlugs.includes(e.slug) && e.price === 0 && e.meetingUrl && e.capacity === null,
+    );
+    expect(seed, 'the demo data needs a free upcoming online event with a meeting link').toBeDefined();
+    const before = await apiGet<EventBody>(`/api/events/${seed!.slug}`);
+    expect('meetingLink' in before.event).toBe(false);
+
+    const email = uniqueEmail('attendee');
+    const password = 'Events-e2e-2026!';
+    await createVerifiedUser('Eva Attendee', email, password);
+
+    // Find it on /events (upcoming by default) through the header link and the search box.
+    const page = await browser.openPage('web', '/programs');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search events' }).fill(seed!.title);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(seed!.title);
+    const card = page.getByRole('article', { name: seed!.title });
+    await card.getByRole('link', { name: seed!.title }).click();
+    await page.getByRole('heading', { level: 1, name: seed!.title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/events/${seed!.slug}`);
+
+    // Signed out: no way to join shown, registering goes through sign-in and comes back here.
+    const panel = page.getByRole('region', { name: 'Registration' });
+    await panel.getByText('Open to everyone').waitFor();
+    expect(await page.getByText(seed!.meetingUrl!).count()).toBe(0);
+    await panel.getByRole('link', { name: 'Sign in to register' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signInWithForm(page, email, password);
+    await page.getByRole('heading', { level: 1, name: seed!.title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/events/${seed!.slug}`);
+    expect(await page.getByText(seed!.meetingUrl!).count()).toBe(0);
+
+    await panel.getByRole('button', { name: 'Register for free' }).click();
+    await panel.getByText("You're registered for this event.").waitFor();
+    const join = page.getByRole('region', { name: 'How to join' });
+    const link = join.getByRole('link', { name: seed!.meetingUrl! });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(seed!.meetingUrl);
+    await screenshot(page, 'web-event-registered');
+
+    // The server holds the registration: after a reload the link is still there, the seat is
+    // counted, and anonymous readers still get no link.
+    await page.reload();
+    await join.getByRole('link', { name: seed!.meetingUrl! }).waitFor();
+    const mine = await getJson<EventBody>(page, `/api/events/${seed!.slug}`);
+    expect(mine.isRegistered).toBe(true);
+    expect(mine.event.meetingLink).toBe(seed!.meetingUrl);
+    const after = await apiGet<EventBody>(`/api/events/${seed!.slug}`);
+    expect(after.event.registeredCount).toBe(before.event.registeredCount + 1);
+    expect('meetingLink' in after.event).toBe(false);
+
+    // My events lists it.
+    await page.goto('/events/mine');
+    await page.getByRole('heading', { level: 1, name: 'My events' }).waitFor();
+    await page.getByRole('article', { name: seed!.title }).waitFor();
+    expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('shows a submitted testimonial as pending, and on the public page once an admin approves it', async () => {
+    const email = uniqueEmail('storyteller');
+    const password = 'Stories-e2e-2026!';
+    const name = `Tess Timonial ${email.slice(12, 20)}`;
+    await createVerifiedUser(name, email, password);
+    const story = `Passed my exam on the first try thanks to the simulator (${email}).`;
+
+    const page = await browser.openPage('web', '/sign-in');
+    await signInViaApi(page, email, password);
+    await page.goto('/programs');
+    await page.getByRole('navigation', { name: 'Footer' }).getByRole('link', { name: 'Testimonials' }).click();
+    await page.getByRole('heading', { level: 1, name: 'What learners say' }).waitFor();
+
+    const form = page.getByRole('form', { name: 'Share your story' });
+    await form.getByRole('button', { name: 'Submit testimonial' }).click();
+    await form.getByText('rating must be a whole number from 1 to 5').waitFor();
+    await form.locator('label').filter({ hasText: '5 stars' }).click();
+    await form.getByLabel('Headline (optional)').fill('Ready for exam day');
+    await form.getByLabel('Your testimonial').fill(story);
+    await form.getByLabel('About you (optional)').fill('Cloud engineer');
+    await form.getByRole('button', { name: 'Submit testimonial' }).click();
+    await form.getByText('Your testimonial is pending review').waitFor();
+    const myList = page.getByRole('region', { name: 'My testimonials' });
+    await myList.getByText('Pending review').waitFor();
+    await myList.getByText('Ready for exam day').waitFor();
+    // Not public while pending.
+    const wall = page.getByRole('region', { name: 'Testimonials' });
+    await wall.getByRole('figure').first().waitFor();
+    expect(await wall.getByText(story).count()).toBe(0);
+    await screenshot(page, 'web-testimonial-pending');
+
+    // An admin approves it (the moderation REST route, with an admin session).
+    const { testimonials } = await getJson<{ testimonials: { id: string; content: string; status: string }[] }>(
+      page,
+      '/api/content/testimonials/mine',
+    );
+    const submitted = testimonials.find((t) => t.content === story);
+    expect(submitted?.status).toBe('pending');
+    const admin = await browser.openPage('web', '/sign-in');
+    await signInViaApi(admin, ADMIN.email, ADMIN.password);
+    const res = await admin
+      .context()
+      .request.put(`/api/content/testimonials/${submitted!.id}`, { data: { status: 'approved' } });
+    expect(res.status(), await res.text()).toBe(200);
+
+    // The public page shows it, to anyone; the author's list says approved.
+    const visitor = await browser.openPage('web', '/testimonials');
+    const shown = visitor.getByRole('figure', { name: `Testimonial by ${name}` });
+    await shown.getByText(story).waitFor();
+    await shown.getByText('Ready for exam day').waitFor();
+    await shown.getByText('Cloud engineer').waitFor();
+    await page.reload();
+    await page.getByRole('region', { name: 'Testimonials' }).getByText(story).waitFor();
+    await myList.getByText('Approved').waitFor();
+    await screenshot(visitor, 'web-testimonials');
+    expect(browser.pageErrors()).toEqual([]);
+  });
+});
