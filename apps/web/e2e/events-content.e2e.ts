@@ -1,5 +1,6 @@
 // Events and site content in Chromium: a new user finds a free upcoming demo event, registers
-// from its page after signing in, and only then sees how to join (the meeting link); a signed-in
+// from its page after signing in, and only then sees how to join (the meeting link), then cancels;
+// another buys a ticket for a paid event on the local Stripe's hosted Checkout; a signed-in
 // user submits a testimonial, sees it pending, an admin approves it through the REST API, and it
 // then shows on the public testimonials page (to anonymous visitors too).
 import type { Page } from 'playwright-core';
@@ -8,7 +9,8 @@ import { EVENTS } from '../../../prisma/seed/data/events';
 import { EVENT_FACTS } from '../../../prisma/seed/fixtures';
 import { ADMIN, createVerifiedUser, signInViaApi, signInWithForm, uniqueEmail } from '../../server/e2e/accounts';
 import { apiGet } from '../../server/e2e/api';
-import { screenshot, useBrowser } from '../../server/e2e/browser';
+import { money, waitForOrder } from '../../server/e2e/billing';
+import { appUrl, screenshot, useBrowser } from '../../server/e2e/browser';
 
 const browser = useBrowser();
 
@@ -81,7 +83,63 @@ describe('web events and content', () => {
     // My events lists it.
     await page.goto('/events/mine');
     await page.getByRole('heading', { level: 1, name: 'My events' }).waitFor();
-    await page.getByRole('article', { name: seed!.title }).waitFor();
+    await page.getByRole('article', { name: seed!.title }).getByRole('link', { name: seed!.title }).click();
+
+    // Cancelling (a free event, before it starts) gives the seat back and hides the link again.
+    await panel.getByRole('button', { name: 'Cancel my registration' }).click();
+    await panel.getByText('Your registration is cancelled.').waitFor();
+    await panel.getByRole('button', { name: 'Register for free' }).waitFor();
+    expect(await page.getByText(seed!.meetingUrl!).count()).toBe(0);
+    const cancelled = await apiGet<EventBody>(`/api/events/${seed!.slug}`);
+    expect(cancelled.event.registeredCount).toBe(before.event.registeredCount);
+    expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('sells a ticket for a paid event on the hosted Checkout page, after which the buyer sees how to join', async () => {
+    const seed = EVENTS.find(
+      (e) =>
+        EVENT_FACTS.farFutureSlugs.includes(e.slug) && e.price > 0 && e.isOnline && e.meetingUrl && e.meetingPassword,
+    );
+    expect(seed, 'the demo data needs a paid upcoming online event with a meeting link and password').toBeDefined();
+    const before = await apiGet<EventBody & { event: { price: number; currency: string } }>(
+      `/api/events/${seed!.slug}`,
+    );
+    const price = money(before.event.price, before.event.currency);
+
+    const email = uniqueEmail('ticket-buyer');
+    const password = 'Tickets-e2e-2026!';
+    await createVerifiedUser('Theo Ticket', email, password);
+    const page = await browser.openPage('web', '/sign-in');
+    await signInViaApi(page, email, password);
+    await page.goto(`/events/${seed!.slug}`);
+    await page.getByRole('heading', { level: 1, name: seed!.title }).waitFor();
+    const panel = page.getByRole('region', { name: 'Tickets' });
+    // Registering for free is not offered for a paid event: buying is.
+    expect(await panel.getByRole('button', { name: 'Register for free' }).count()).toBe(0);
+    await panel.getByRole('button', { name: `Buy ticket · ${price}` }).click();
+
+    await page.getByRole('heading', { name: 'Pay' }).waitFor();
+    await page.getByRole('button', { name: /Pay with test card 4242/ }).click();
+    await page.waitForURL(
+      (url) =>
+        url.origin === appUrl('web') &&
+        url.pathname.startsWith('/orders/') &&
+        url.searchParams.get('checkout') === 'success',
+    );
+    const orderId = new URL(page.url()).pathname.split('/')[2]!;
+    const order = await waitForOrder(page, orderId, 'completed');
+    expect(order.total).toBe(before.event.price);
+
+    // Billing registered the buyer: the event page now shows the ticket, the link and the password.
+    await page.goto(`/events/${seed!.slug}`);
+    await panel.getByText('You have a ticket for this event.').waitFor();
+    const join = page.getByRole('region', { name: 'How to join' });
+    await join.getByRole('link', { name: seed!.meetingUrl! }).waitFor();
+    await join.getByText(seed!.meetingPassword!).waitFor();
+    expect(await panel.getByRole('button', { name: /^Buy ticket/ }).count()).toBe(0);
+    const after = await apiGet<EventBody>(`/api/events/${seed!.slug}`);
+    expect(after.event.registeredCount).toBe(before.event.registeredCount + 1);
+    await screenshot(page, 'web-event-ticket');
     expect(browser.pageErrors()).toEqual([]);
   });
 
