@@ -22,6 +22,7 @@ import { authSettingsFrom, registerSession, sessionCookies } from './plugins/ses
 import { billingSettingsFrom, registerStripeWebhook } from './plugins/stripe-webhook';
 import { createCredentialIssuer, registerCertificates } from './plugins/certificates';
 import { registerAiChat } from './plugins/ai-chat';
+import { registerReports } from './plugins/reports';
 import { aiSettingsFrom } from './ai-settings';
 import { createTutorModels, type TutorModels } from '@learningpt/ai';
 
@@ -189,6 +190,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await registerUploads(app, { db, clock: deps.clock, config, storage });
   await registerCertificates(app, { db, storage, issuer: credentials });
   await registerAiChat(app, { db, clock: deps.clock, models: ai.models, gate: ai.gate });
+  await registerReports(app, { db, clock: deps.clock });
 
   if (options.closeDb !== false) app.addHook('onClose', async () => db.$disconnect());
   return app;

@@ -32,4 +32,10 @@ export const REST_ALIASES: readonly RestAlias[] = [
     path: '/courses/enrolled',
     note: 'Insta iQ path of GET /users/enrolled-programs',
   },
+  {
+    of: 'admin.analytics.overview',
+    method: 'GET',
+    path: '/analytics/dashboard',
+    note: 'Insta iQ path of GET /admin/analytics',
+  },
 ];

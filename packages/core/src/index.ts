@@ -71,3 +71,5 @@ export * from './content/testimonials';
 export * from './content/faqs';
 export * from './events/index';
 export * from './ai';
+export * from './admin/analytics';
+export * from './admin/reports';

@@ -17,3 +17,4 @@ export * from './billing';
 export * from './content';
 export * from './ai';
 export * from './events';
+export * from './analytics';

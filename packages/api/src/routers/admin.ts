@@ -19,6 +19,7 @@ import {
   ZAdminUserUpdateInput,
 } from '@learningpt/schema';
 import { adminProcedure, createTRPCRouter, type AppContext } from '../trpc';
+import { adminAnalyticsRouter, adminDashboardProcedure } from './admin-analytics';
 import { adminCategoriesRouter } from './admin-categories';
 import { adminProgramsRouter } from './admin-programs';
 
@@ -103,8 +104,13 @@ export const adminUsersRouter = createTRPCRouter({
     ),
 });
 
-/** admin.users.* here, admin.programs.* in admin-programs.ts, admin.categories.* in admin-categories.ts. */
+/**
+ * admin.users.* here, admin.programs.* in admin-programs.ts, admin.categories.* in
+ * admin-categories.ts, admin.dashboard and admin.analytics.* in admin-analytics.ts.
+ */
 export const adminRouter = createTRPCRouter({
+  dashboard: adminDashboardProcedure,
+  analytics: adminAnalyticsRouter,
   users: adminUsersRouter,
   programs: adminProgramsRouter,
   categories: adminCategoriesRouter,
