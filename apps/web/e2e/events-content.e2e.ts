@@ -1,6 +1,7 @@
 // Events and site content in Chromium: a new user finds a free upcoming demo event, registers
 // from its page after signing in, and only then sees how to join (the meeting link), then cancels;
-// another buys a ticket for a paid event on the local Stripe's hosted Checkout; a signed-in
+// another buys a ticket for a paid event on the local Stripe's hosted Checkout; a registrant rates
+// an event once it is over (an event the test creates and moves to the past); a signed-in
 // user submits a testimonial, sees it pending, an admin approves it through the REST API, and it
 // then shows on the public testimonials page (to anonymous visitors too).
 import type { Page } from 'playwright-core';
@@ -22,6 +23,12 @@ interface EventBody {
 async function getJson<T>(page: Page, path: string): Promise<T> {
   const res = await page.context().request.get(path);
   if (!res.ok()) throw new Error(`GET ${path} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function send<T>(page: Page, method: 'POST' | 'PUT', path: string, data: unknown): Promise<T> {
+  const res = await page.context().request.fetch(path, { method, data });
+  if (!res.ok()) throw new Error(`${method} ${path} answered ${res.status()}: ${await res.text()}`);
   return (await res.json()) as T;
 }
 
@@ -140,6 +147,57 @@ describe('web events and content', () => {
     const after = await apiGet<EventBody>(`/api/events/${seed!.slug}`);
     expect(after.event.registeredCount).toBe(before.event.registeredCount + 1);
     await screenshot(page, 'web-event-ticket');
+    expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('asks a registrant for feedback once the event is over, and shows the rating given', async () => {
+    // An event of the test's own: an admin creates it, the user registers, the admin moves it to
+    // the past and marks it completed (what the hourly task does as time passes).
+    const admin = await browser.openPage('web', '/sign-in');
+    await signInViaApi(admin, ADMIN.email, ADMIN.password);
+    const title = `Feedback Clinic ${uniqueEmail('x').slice(2, 10)}`;
+    const { event } = await send<EventBody>(admin, 'POST', '/api/events', {
+      title,
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      duration: 60,
+      isOnline: true,
+      meetingLink: 'https://meet.learningpt.dev/feedback-clinic',
+    });
+
+    const email = uniqueEmail('rater');
+    const password = 'Feedback-e2e-2026!';
+    await createVerifiedUser('Rita Rater', email, password);
+    const page = await browser.openPage('web', '/sign-in');
+    await signInViaApi(page, email, password);
+    await send(page, 'POST', `/api/events/${event.id}/register`, {});
+    await send(admin, 'PUT', `/api/events/${event.id}`, {
+      startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      status: 'completed',
+    });
+
+    await page.goto('/events/mine');
+    const card = page.getByRole('article', { name: title });
+    await card.getByText('Ended').waitFor();
+    const form = card.getByRole('form', { name: 'Rate this event' });
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await form.getByText('rating is a whole number from 1 to 5').waitFor();
+    await form.locator('label').filter({ hasText: '4 stars' }).click();
+    await form.getByLabel('Comment (optional)').fill('Useful, and on time.');
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await card.getByText('Your feedback: 4 out of 5').waitFor();
+    await card.getByText('Useful, and on time.').waitFor();
+    expect(await card.getByRole('form', { name: 'Rate this event' }).count()).toBe(0);
+
+    // The server kept it: the event's page says so too, and the link of a past event is not shown.
+    await card.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('region', { name: 'Registration' }).getByText('Your feedback: 4 out of 5').waitFor();
+    expect(await page.getByRole('region', { name: 'How to join' }).count()).toBe(0);
+    const mine = await getJson<{ registration: { feedbackRating: number; feedbackComment: string } }>(
+      page,
+      `/api/events/${event.slug}`,
+    );
+    expect(mine.registration).toMatchObject({ feedbackRating: 4, feedbackComment: 'Useful, and on time.' });
     expect(browser.pageErrors()).toEqual([]);
   });
 
