@@ -5,15 +5,33 @@ import { RequireAdmin } from './components/require-admin';
 import { SignInPage } from './features/auth/sign-in-page';
 import { ApplicationsPage } from './features/applications/applications-page';
 import { CategoriesPage } from './features/categories/categories-page';
+import { BlogFormPage } from './features/blog/blog-form-page';
+import { BlogPage } from './features/blog/blog-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
+import { EventAttendeesPage } from './features/events/event-attendees-page';
+import { EventFormPage } from './features/events/event-form-page';
+import { EventsPage } from './features/events/events-page';
+import { FaqsPage } from './features/faqs/faqs-page';
 import { ComingSoonPage } from './features/placeholder/coming-soon-page';
 import { NotFoundPage } from './features/placeholder/not-found-page';
 import { OrdersPage } from './features/orders/orders-page';
 import { ProgramsPage } from './features/programs/programs-page';
+import { TestimonialsPage } from './features/testimonials/testimonials-page';
 import { UsersPage } from './features/users/users-page';
 
 // Sections with a real page; every other sidebar entry gets its "coming soon" placeholder.
-const BUILT = new Set(['/', '/users', '/programs', '/categories', '/applications', '/orders']);
+const BUILT = new Set([
+  '/',
+  '/users',
+  '/programs',
+  '/categories',
+  '/applications',
+  '/orders',
+  '/events',
+  '/blog',
+  '/testimonials',
+  '/faqs',
+]);
 
 export function App() {
   return (
@@ -33,6 +51,15 @@ export function App() {
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="applications" element={<ApplicationsPage />} />
         <Route path="orders" element={<OrdersPage />} />
+        <Route path="events" element={<EventsPage />} />
+        <Route path="events/new" element={<EventFormPage />} />
+        <Route path="events/:id/edit" element={<EventFormPage />} />
+        <Route path="events/:id/attendees" element={<EventAttendeesPage />} />
+        <Route path="blog" element={<BlogPage />} />
+        <Route path="blog/new" element={<BlogFormPage />} />
+        <Route path="blog/:id/edit" element={<BlogFormPage />} />
+        <Route path="testimonials" element={<TestimonialsPage />} />
+        <Route path="faqs" element={<FaqsPage />} />
         {NAV_ITEMS.filter((item) => !BUILT.has(item.path)).map((item) => (
           <Route key={item.path} path={item.path.slice(1)} element={<ComingSoonPage item={item} />} />
         ))}

@@ -13,8 +13,17 @@ function usePendingApplications(): number | undefined {
   return pending.data?.pagination.total;
 }
 
+/** Testimonials waiting for moderation, counted the same way. */
+function usePendingTestimonials(): number | undefined {
+  const trpc = useTRPC();
+  const pending = useQuery(
+    trpc.testimonials.manage.queryOptions({ page: 1, limit: 1, status: 'pending' }, { staleTime: 30_000 }),
+  );
+  return pending.data?.pagination.total;
+}
+
 function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
-  const badges = { pendingApplications: usePendingApplications() };
+  const badges = { pendingApplications: usePendingApplications(), pendingTestimonials: usePendingTestimonials() };
   return (
     <nav aria-label="Admin" className="flex-1 space-y-1 px-3 py-4">
       {NAV_ITEMS.map(({ path, label, icon: Icon, badge }) => (

@@ -1,10 +1,12 @@
 import {
   BookIcon,
   CalendarIcon,
+  CheckIcon,
   DocumentIcon,
   HomeIcon,
   InboxIcon,
   ReceiptIcon,
+  StarIcon,
   TagIcon,
   UsersIcon,
 } from '@learningpt/ui';
@@ -17,7 +19,7 @@ export interface NavItem {
   /** What the section will manage; shown on its placeholder until it is built. */
   summary: string;
   /** A count shown beside the label (work waiting), fetched by the layout. */
-  badge?: 'pendingApplications';
+  badge?: 'pendingApplications' | 'pendingTestimonials';
 }
 
 /** The sidebar, in order; routes for sections not built yet render a "coming soon" page. */
@@ -45,5 +47,13 @@ export const NAV_ITEMS: NavItem[] = [
     summary: 'Look up orders, change their status and issue refunds.',
   },
   { path: '/events', label: 'Events', icon: CalendarIcon, summary: 'Create and manage webinars and live events.' },
-  { path: '/content', label: 'Content', icon: DocumentIcon, summary: 'Blog posts, testimonials and FAQs.' },
+  { path: '/blog', label: 'Blog', icon: DocumentIcon, summary: 'Blog posts in every status.' },
+  {
+    path: '/testimonials',
+    label: 'Testimonials',
+    icon: StarIcon,
+    summary: 'Approve or reject testimonials, feature the best ones.',
+    badge: 'pendingTestimonials',
+  },
+  { path: '/faqs', label: 'FAQs', icon: CheckIcon, summary: 'Questions and answers by category, in order.' },
 ];
