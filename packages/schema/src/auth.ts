@@ -88,6 +88,8 @@ export type AuthUser = z.infer<typeof ZAuthUser>;
  * same secret: POST /auth/refresh-token with it rotates the session (a new token, the old one dies).
  */
 export const ZLoginOutput = z.object({
+  /** "Login successful" (Insta iQ's answer has it). */
+  message: z.string(),
   token: z.string(),
   refreshToken: z.string(),
   /** When the session ends if unused (it slides with use, up to `absoluteExpiresAt`). */

@@ -6,7 +6,7 @@ import { SmartCoercionPlugin } from '@orpc/json-schema';
 import { ZodToJsonSchemaConverter } from '@orpc/zod/zod4';
 import { toORPCRouter } from '@orpc/trpc';
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodError, type ZodType } from 'zod';
 import { AppError } from '@learningpt/core';
 import {
   appRouter,
@@ -20,6 +20,7 @@ import {
 } from '@learningpt/api';
 import { sendError } from '../errors';
 import { wrapDocumentInEnvelope } from './openapi-envelope';
+import { aliasAnswer, aliasInput, aliasInputSchema, aliasOutputSchema } from './rest-alias-fields';
 
 /**
  * The REST face: the same procedures as /trpc, on the spec's paths under /api, answering
@@ -83,7 +84,10 @@ export async function registerRestApi(
 
 /**
  * The router plus one extra REST route per alias (REST_ALIASES): the same procedure definition
- * (input, output, middlewares, handler) on a second method + path. Fails at start on a typo.
+ * (input, output, middlewares, handler) on a second method + path. The alias's own field names
+ * (acceptAlso, acceptValues, answerAlso) are turned into ours before the procedure reads its
+ * input and added to its answer after, on that route only; its schemas in the document show them.
+ * Fails at start on a typo (an unknown procedure or field).
  */
 function withRestAliases<T extends object>(router: T): T {
   const aliases: Record<string, AnyProcedure> = {};
@@ -94,6 +98,10 @@ function withRestAliases<T extends object>(router: T): T {
     const key = `${alias.of.replaceAll('.', '_')}_${alias.method.toLowerCase()}_alias`;
     aliases[key] = new Procedure({
       ...def,
+      inputSchema: aliasInputSchema(alias, def.inputSchema as ZodType | undefined),
+      outputSchema: aliasOutputSchema(alias, def.outputSchema as ZodType | undefined),
+      handler: async (options) =>
+        aliasAnswer(alias, await def.handler({ ...options, input: aliasInput(alias, options.input) })),
       route: {
         ...def.route,
         method: alias.method,

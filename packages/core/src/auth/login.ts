@@ -72,6 +72,7 @@ export async function login({
     return createSession({ db: tx, clock, policy, userId: user.id, ip, userAgent });
   });
   return {
+    message: 'Login successful',
     token,
     refreshToken: token,
     expiresAt: session.expiresAt,
