@@ -1,7 +1,8 @@
 // Events and site content in Chromium: a new user finds a free upcoming demo event, registers
 // from its page after signing in, and only then sees how to join (the meeting link), then cancels;
 // another buys a ticket for a paid event on the local Stripe's hosted Checkout; a registrant rates
-// an event once it is over (an event the test creates and moves to the past); a signed-in
+// an event once it is over (an event the test creates and moves to the past); a full event offers
+// nothing to register; the blog filters by tag and search and the FAQ opens in place; a signed-in
 // user submits a testimonial, sees it pending, an admin approves it through the REST API, and it
 // then shows on the public testimonials page (to anonymous visitors too).
 import type { Page } from 'playwright-core';
@@ -198,6 +199,87 @@ describe('web events and content', () => {
       `/api/events/${event.slug}`,
     );
     expect(mine.registration).toMatchObject({ feedbackRating: 4, feedbackComment: 'Useful, and on time.' });
+    expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('shows an event with no seat left as full, with nothing to register', async () => {
+    const admin = await browser.openPage('web', '/sign-in');
+    await signInViaApi(admin, ADMIN.email, ADMIN.password);
+    const title = `One Seat Salon ${uniqueEmail('x').slice(2, 10)}`;
+    const { event } = await send<EventBody>(admin, 'POST', '/api/events', {
+      title,
+      startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      capacity: 1,
+      location: 'Lisbon',
+    });
+    await send(admin, 'POST', `/api/events/${event.id}/register`, {});
+
+    const email = uniqueEmail('late');
+    await createVerifiedUser('Lou Late', email, 'Late-e2e-2026!');
+    const page = await browser.openPage('web', '/sign-in');
+    await signInViaApi(page, email, 'Late-e2e-2026!');
+    await page.goto(`/events/${event.slug}`);
+    const panel = page.getByRole('region', { name: 'Registration' });
+    const full = panel.getByRole('button', { name: 'Full' });
+    await full.waitFor();
+    expect(await full.isDisabled()).toBe(true);
+    expect(await panel.getByRole('button', { name: 'Register for free' }).count()).toBe(0);
+    expect(browser.pageErrors()).toEqual([]);
+  });
+
+  it('lists published blog posts with tag and search filters in the URL, opens one, and expands an FAQ', async () => {
+    interface PostsBody {
+      posts: { title: string; slug: string; tags: string[] }[];
+      pagination: { totalPosts: number };
+    }
+    const all = await apiGet<PostsBody>('/api/content/blog?limit=100');
+    const post = all.posts.find((p) => p.tags.length > 0)!;
+    const tag = post.tags[0]!;
+    const tagged = await apiGet<PostsBody>(`/api/content/blog?tag=${encodeURIComponent(tag)}&limit=100`);
+
+    const page = await browser.openPage('web', '/programs');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Blog' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Blog' }).waitFor();
+    await page.getByText(`${all.pagination.totalPosts} posts`).waitFor();
+
+    // A tag link filters the list (and says so in the URL).
+    await page
+      .getByRole('article', { name: post.title })
+      .getByRole('link', { name: `#${tag}` })
+      .click();
+    await page.getByText(`Tagged “${tag}”`).waitFor();
+    expect(new URL(page.url()).searchParams.get('tag')).toBe(tag);
+    const list = page.getByRole('list', { name: /post/ });
+    await expect.poll(() => list.getByRole('article').count()).toBe(tagged.posts.length);
+
+    // A search that matches nothing says so; clearing brings the posts back.
+    await page.getByRole('searchbox', { name: 'Search posts' }).fill('zzzz-no-such-post');
+    await page.getByText('No posts match “zzzz-no-such-post”').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText(`${all.pagination.totalPosts} posts`).waitFor();
+
+    await page.getByRole('article', { name: post.title }).getByRole('link', { name: post.title }).click();
+    await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/blog/${post.slug}`);
+
+    // The FAQ page, from the footer: grouped as the API groups them, each answer opens in place.
+    const { categories } = await apiGet<{
+      categories: { category: string | null; faqs: { question: string; answer: string }[] }[];
+    }>('/api/content/faqs');
+    await page.getByRole('navigation', { name: 'Footer' }).getByRole('link', { name: 'FAQ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Frequently asked questions' }).waitFor();
+    for (const group of categories) {
+      await page.getByRole('heading', { level: 2, name: group.category ?? 'Other questions' }).waitFor();
+    }
+    const first = categories[0]!.faqs[0]!;
+    const answerText = first.answer
+      .replace(/<[^>]+>/g, '')
+      .trim()
+      .slice(0, 30);
+    const answer = page.getByText(answerText);
+    expect(await answer.isVisible()).toBe(false);
+    await page.getByText(first.question).click();
+    await answer.waitFor();
     expect(browser.pageErrors()).toEqual([]);
   });
 
