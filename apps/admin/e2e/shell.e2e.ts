@@ -16,6 +16,7 @@ async function openAsAdmin(pathname: string): Promise<Page> {
 }
 const SECTIONS = [
   'Dashboard',
+  'Analytics',
   'Users',
   'Programs',
   'Categories',

@@ -3,6 +3,7 @@ import { AdminLayout } from './components/admin-layout';
 import { NAV_ITEMS } from './components/nav-items';
 import { RequireAdmin } from './components/require-admin';
 import { SignInPage } from './features/auth/sign-in-page';
+import { AnalyticsPage } from './features/analytics/analytics-page';
 import { ApplicationsPage } from './features/applications/applications-page';
 import { CategoriesPage } from './features/categories/categories-page';
 import { BlogFormPage } from './features/blog/blog-form-page';
@@ -31,6 +32,7 @@ const BUILT = new Set([
   '/blog',
   '/testimonials',
   '/faqs',
+  '/analytics',
 ]);
 
 export function App() {
@@ -60,6 +62,7 @@ export function App() {
         <Route path="blog/:id/edit" element={<BlogFormPage />} />
         <Route path="testimonials" element={<TestimonialsPage />} />
         <Route path="faqs" element={<FaqsPage />} />
+        <Route path="analytics" element={<AnalyticsPage />} />
         {NAV_ITEMS.filter((item) => !BUILT.has(item.path)).map((item) => (
           <Route key={item.path} path={item.path.slice(1)} element={<ComingSoonPage item={item} />} />
         ))}

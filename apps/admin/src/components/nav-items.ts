@@ -1,6 +1,7 @@
 import {
   BookIcon,
   CalendarIcon,
+  ChartIcon,
   CheckIcon,
   DocumentIcon,
   HomeIcon,
@@ -25,6 +26,12 @@ export interface NavItem {
 /** The sidebar, in order; routes for sections not built yet render a "coming soon" page. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'Dashboard', icon: HomeIcon, summary: 'An overview of the platform.' },
+  {
+    path: '/analytics',
+    label: 'Analytics',
+    icon: ChartIcon,
+    summary: 'Revenue, users, programs and events over a date range; CSV exports.',
+  },
   { path: '/users', label: 'Users', icon: UsersIcon, summary: 'Find accounts, change roles, ban and unban users.' },
   { path: '/programs', label: 'Programs', icon: BookIcon, summary: 'Review, publish and feature programs.' },
   {

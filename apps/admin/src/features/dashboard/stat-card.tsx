@@ -1,5 +1,5 @@
 import { Skeleton } from '@learningpt/ui';
-import type { ComponentType, SVGProps } from 'react';
+import type { ComponentType, ReactNode, SVGProps } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 
@@ -9,9 +9,13 @@ interface StatCardProps {
   failed: boolean;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   to: string;
+  /** How the value reads (default: a whole number). */
+  format?: (value: number) => string;
+  /** A line under the value (e.g. this month against last). */
+  detail?: ReactNode;
 }
 
-export function StatCard({ label, value, failed, icon: Icon, to }: StatCardProps) {
+export function StatCard({ label, value, failed, icon: Icon, to, format = formatNumber, detail }: StatCardProps) {
   return (
     <Link
       to={to}
@@ -23,15 +27,16 @@ export function StatCard({ label, value, failed, icon: Icon, to }: StatCardProps
           <Icon className="size-5" />
         </span>
       </div>
-      <div className="mt-3 text-3xl font-bold tracking-tight text-slate-900">
+      <div className="mt-3 text-3xl font-bold tracking-tight text-slate-900 tabular-nums">
         {failed ? (
           <span className="text-base font-medium text-red-600">Could not load</span>
         ) : value === undefined ? (
           <Skeleton className="h-9 w-16" />
         ) : (
-          formatNumber(value)
+          format(value)
         )}
       </div>
+      {detail && !failed && value !== undefined && <p className="mt-1 text-xs text-slate-500">{detail}</p>}
     </Link>
   );
 }
