@@ -1,13 +1,21 @@
 // `pnpm bench`: measures the catalog hot paths over real HTTP on a seeded database and prints
-// figures (no pass/fail: targets are read by people, not asserted in tests).
+// figures (no pass/fail: targets are read by people, not asserted in tests). The admin analytics
+// run at 10⁵ orders by default; BENCH_ANALYTICS_ROWS=1000000 for the 10⁶ run.
 // Uses DATABASE_URL's server if set (a scratch database is created there), else an embedded one.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { createDb } from '@learningpt/db';
+import { createDb, Prisma } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
 import { ensureDatabase, scratchDir, startEmbeddedPostgres, withDatabase } from '@learningpt/db/postgres';
-import { createSession, issueCertificateForPass, systemClock } from '@learningpt/core';
+import {
+  adminDashboard,
+  createSession,
+  issueCertificateForPass,
+  resolveRange,
+  revenueAnalytics,
+  systemClock,
+} from '@learningpt/core';
 import { createCertificateRenderer } from '@learningpt/certificates';
 import { installJobQueue, silentJobLog, startWorker } from '@learningpt/jobs';
 import type { Mailer } from '@learningpt/mail';
@@ -31,6 +39,9 @@ const BENCH_PRODUCTION_ENV = {
 };
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
+/** BENCH_ONLY=catalog|exam|certificates|analytics runs that part alone. */
+const ONLY = process.env.BENCH_ONLY;
+const part = (name: string) => !ONLY || ONLY === name;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 const dir = await mkdtemp(join(await scratchDir(), 'lgpt-bench-'));
@@ -76,7 +87,7 @@ console.log(
   'p95 ms'.padStart(8),
   'p99 ms'.padStart(8),
 );
-for (const [name, path] of scenarios) {
+for (const [name, path] of part('catalog') ? scenarios : []) {
   // Warm up (JIT, pool, caches), then measure.
   for (let i = 0; i < 50; i++) await (await fetch(base + path)).arrayBuffer();
   const latencies: number[] = [];
@@ -100,7 +111,7 @@ for (const [name, path] of scenarios) {
 
 // Exam simulator: submit (grade, per-answer rows, certificate check) of a 50-question attempt, one
 // student per client; each round starts an attempt unmeasured, then measures its submit.
-{
+if (part('exam')) {
   const instructor = await db.user.findFirstOrThrow({ where: { role: 'instructor' }, orderBy: { createdAt: 'asc' } });
   const category = await db.category.findFirstOrThrow({ where: { isActive: true } });
   const program = await db.program.create({
@@ -178,7 +189,7 @@ for (const [name, path] of scenarios) {
 // Certificates: the API's event-loop lag while the in-process worker (WORKER_IN_PROCESS, the
 // development default) renders, stores and emails 100 certificate PDFs, with requests coming in.
 // Rendering in a worker thread (the default) against rendering on the API's own loop.
-{
+if (part('certificates')) {
   const instructor = await db.user.findFirstOrThrow({ where: { role: 'instructor' }, orderBy: { createdAt: 'asc' } });
   const category = await db.category.findFirstOrThrow({ where: { isActive: true } });
   const COUNT = 100;
@@ -315,7 +326,172 @@ for (const [name, path] of scenarios) {
 }
 
 // The AI tutor's relay (its own app, on a fake provider).
-await benchAiRelay({ db, url, env: BENCH_PRODUCTION_ENV });
+if (part('ai')) await benchAiRelay({ db, url, env: BENCH_PRODUCTION_ENV });
+
+// Admin analytics: admin.dashboard and admin.analytics.revenue at ANALYTICS_ROWS orders and as
+// many enrollments (BENCH_ANALYTICS_ROWS, default 10⁵; the 10⁶ run: BENCH_ANALYTICS_ROWS=1000000),
+// made with set-based SQL. Beside each endpoint's latency over HTTP, the floor: the PostgreSQL
+// execution time of the very queries it ran (EXPLAIN ANALYZE), summed and the slowest one (they
+// run in parallel on the pool). Target: p50 <= 200 ms at 10⁶.
+if (part('analytics')) {
+  const ROWS = Number(process.env.BENCH_ANALYTICS_ROWS ?? 100_000);
+  const started = performance.now();
+  const progress = (what: string) =>
+    console.log(`  analytics data: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`\nadmin analytics at ${ROWS.toLocaleString('en')} orders and enrollments`);
+  const instructor = await db.user.findFirstOrThrow({ where: { role: 'instructor' }, orderBy: { createdAt: 'asc' } });
+  const category = await db.category.findFirstOrThrow({ where: { isActive: true } });
+  const PROGRAMS = 20;
+  const STUDENTS = Math.ceil(ROWS / PROGRAMS);
+  await db.$executeRaw`
+    INSERT INTO "Program" (id, slug, title, description, "categoryId", "instructorId", status, "publishedAt", "updatedAt")
+    SELECT gen_random_uuid(), 'bench-analytics-' || g, 'Bench analytics program ' || g, 'For the analytics benchmark.',
+      ${category.id}::uuid, ${instructor.id}::uuid, 'published', now(), now()
+    FROM generate_series(1, ${PROGRAMS}) g`;
+  // Students spread over the last two years; numbered so orders and enrollments can pick them.
+  await db.$executeRaw`
+    INSERT INTO "User" (id, email, name, role, status, "emailVerified", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), 'bench.analytics.' || g || '@example.org', 'Bench student ' || g, 'student', 'active', true,
+      now() - (random() * interval '730 days'), now()
+    FROM generate_series(1, ${STUDENTS}) g`;
+  progress(`${STUDENTS.toLocaleString('en')} users`);
+  // Students and programs as arrays: the rows below pick theirs by position.
+  const students = Prisma.sql`(SELECT array_agg(id ORDER BY id) AS ids FROM "User" WHERE email LIKE 'bench.analytics.%')`;
+  const programs = Prisma.sql`(SELECT array_agg(id ORDER BY id) AS ids FROM "Program" WHERE slug LIKE 'bench-analytics-%')`;
+  // Orders: 90 % paid (a minute after), 5 % in EUR, one program item each.
+  await db.$executeRaw`
+    INSERT INTO "Order" (id, "orderNumber", "userId", status, "paymentStatus", currency, subtotal, total, "paidAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), 'BENCH-' || g, s.ids[1 + g % ${STUDENTS}],
+      CASE WHEN g % 10 = 0 THEN 'pending' ELSE 'completed' END::"OrderStatus",
+      CASE WHEN g % 10 = 0 THEN 'pending' ELSE 'completed' END::"PaymentStatus",
+      CASE WHEN g % 20 = 1 THEN 'EUR' ELSE 'USD' END, a.amount, a.amount,
+      CASE WHEN g % 10 = 0 THEN NULL ELSE a.at + interval '1 minute' END, a.at, now()
+    FROM generate_series(1::bigint, ${ROWS}::bigint) g CROSS JOIN ${students} s
+    CROSS JOIN LATERAL (SELECT (1000 + (g * 7919) % 9000)::int AS amount,
+      now() - ((g * 104729) % (730 * 86400)) * interval '1 second' AS at) a`;
+  progress(`${ROWS.toLocaleString('en')} orders`);
+  await db.$executeRaw`
+    INSERT INTO "OrderItem" (id, "orderId", kind, "programId", "accessType", description, "unitAmount", quantity, "createdAt")
+    SELECT gen_random_uuid(), o.id, 'program_access', p.ids[1 + abs(hashtext(o.id::text)) % ${PROGRAMS}], 'bundle',
+      'Bench item', o.subtotal, 1, o."createdAt"
+    FROM "Order" o CROSS JOIN ${programs} p WHERE o."orderNumber" LIKE 'BENCH-%'`;
+  await db.$executeRaw`
+    INSERT INTO "Payment" (id, "orderId", provider, amount, currency, status, "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), o.id, 'stripe', o.total, o.currency, 'completed', o."paidAt", now()
+    FROM "Order" o WHERE o."orderNumber" LIKE 'BENCH-%' AND o."paidAt" IS NOT NULL`;
+  // 2 % of the paid orders refunded, half of them in part.
+  await db.$executeRaw`
+    INSERT INTO "Refund" (id, "paymentId", amount, status, "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), p.id, CASE WHEN random() < 0.5 THEN p.amount ELSE p.amount / 2 END, 'succeeded',
+      p."createdAt" + interval '1 day', now()
+    FROM "Payment" p JOIN "Order" o ON o.id = p."orderId"
+    WHERE o."orderNumber" LIKE 'BENCH-%' AND abs(hashtext(p.id::text)) % 50 = 0`;
+  progress('order items, payments, refunds');
+  // Enrollments: every (student, program) pair once, ROWS of them.
+  await db.$executeRaw`
+    INSERT INTO "Enrollment" (id, "userId", "programId", source, status, "enrolledAt", "completedAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), s.ids[1 + g / ${PROGRAMS}], p.ids[1 + g % ${PROGRAMS}], 'purchase', 'active', a.at,
+      CASE WHEN g % 4 = 0 THEN a.at + interval '20 days' END, a.at, now()
+    FROM generate_series(0::bigint, ${ROWS - 1}::bigint) g CROSS JOIN ${students} s CROSS JOIN ${programs} p
+    CROSS JOIN LATERAL (SELECT now() - ((g * 15485863::bigint) % (730 * 86400)) * interval '1 second' AS at) a`;
+  progress(`${ROWS.toLocaleString('en')} enrollments`);
+  // As autovacuum leaves a table in steady state: statistics and the visibility map (index-only scans).
+  await db.$executeRawUnsafe('VACUUM ANALYZE "User", "Order", "OrderItem", "Payment", "Refund", "Enrollment"');
+  progress('VACUUM ANALYZE');
+
+  const admin = await db.user.findFirstOrThrow({ where: { role: 'admin', status: 'active' } });
+  const adminToken = (
+    await createSession({ db, clock: systemClock, policy: authSettingsFrom(config), userId: admin.id })
+  ).token;
+  // The floor: the queries each endpoint runs, recorded once and explained.
+  const floor = async (run: (deps: { db: typeof db; clock: typeof systemClock }) => Promise<unknown>) => {
+    const recorded: Prisma.Sql[] = [];
+    const recorder = {
+      $queryRaw: (strings: TemplateStringsArray, ...values: unknown[]) => {
+        const sql = Prisma.sql(strings, ...values);
+        recorded.push(sql);
+        return db.$queryRaw(sql);
+      },
+    } as unknown as typeof db;
+    await run({ db: recorder, clock: systemClock });
+    const times: number[] = [];
+    for (const sql of recorded) {
+      const [row] = await db.$queryRawUnsafe<{ 'QUERY PLAN': { 'Execution Time': number }[] }[]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`,
+        ...sql.values,
+      );
+      times.push(row!['QUERY PLAN'][0]!['Execution Time']);
+      if (process.env.BENCH_DEBUG) console.log(times.at(-1)!.toFixed(1), sql.text.replace(/\s+/g, ' ').slice(0, 150));
+      if (process.env.BENCH_DEBUG && times.at(-1)! > 20) {
+        const plan = await db.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+          `EXPLAIN (ANALYZE) ${sql.text}`,
+          ...sql.values,
+        );
+        console.log(plan.map((p) => p['QUERY PLAN']).join('\n'));
+      }
+    }
+    return { sum: times.reduce((a, b) => a + b, 0), max: Math.max(...times), count: times.length };
+  };
+  const last30 = resolveRange(systemClock, {});
+  const lastYear = resolveRange(systemClock, {
+    from: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10),
+  });
+  const analyticsScenarios: [
+    string,
+    string,
+    (deps: { db: typeof db; clock: typeof systemClock }) => Promise<unknown>,
+  ][] = [
+    [
+      'REST  GET /api/admin/dashboard (30 days)',
+      '/api/admin/dashboard',
+      (d) => adminDashboard(d, { granularity: 'day' }),
+    ],
+    [
+      'REST  GET /api/admin/dashboard?granularity=month (12 months)',
+      '/api/admin/dashboard?granularity=month',
+      (d) => adminDashboard(d, { granularity: 'month' }),
+    ],
+    ['REST  GET /api/analytics/revenue (30 days)', '/api/analytics/revenue', (d) => revenueAnalytics(d, last30)],
+    [
+      'REST  GET /api/analytics/revenue (a year, by month)',
+      `/api/analytics/revenue?from=${lastYear.from.toISOString().slice(0, 10)}`,
+      (d) => revenueAnalytics(d, lastYear),
+    ],
+  ];
+  console.log(
+    'scenario (sequential requests)'.padEnd(64),
+    'p50 ms'.padStart(8),
+    'p95 ms'.padStart(8),
+    'SQL sum'.padStart(8),
+    'SQL max'.padStart(8),
+    'queries'.padStart(8),
+  );
+  for (const [name, path, run] of analyticsScenarios) {
+    const get = async () => {
+      const res = await fetch(base + path, { headers: { authorization: `Bearer ${adminToken}` } });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${path} answered ${res.status}: ${text}`);
+    };
+    for (let i = 0; i < 3; i++) await get();
+    const latencies: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      await get();
+      latencies.push(performance.now() - t);
+    }
+    latencies.sort((a, b) => a - b);
+    const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
+    const sql = await floor(run);
+    console.log(
+      name.padEnd(64),
+      q(0.5).padStart(8),
+      q(0.95).padStart(8),
+      sql.sum.toFixed(1).padStart(8),
+      sql.max.toFixed(1).padStart(8),
+      String(sql.count).padStart(8),
+    );
+  }
+}
 
 await app.close();
 await pg?.stop();

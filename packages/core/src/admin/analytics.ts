@@ -74,20 +74,48 @@ export function bucketKeys({ from, to, granularity }: AnalyticsRange): string[] 
   return keys;
 }
 
-/** SQL: the bucket key of a timestamptz column, in UTC. */
+/** SQL: the UTC day (or month) of a timestamptz column: what a series groups by. */
 const bucket = (col: Prisma.Sql, g: Granularity) =>
   g === 'day'
-    ? Prisma.sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
-    : Prisma.sql`to_char(date_trunc('month', ${col} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+    ? Prisma.sql`date_trunc('day', ${col} AT TIME ZONE 'UTC')`
+    : Prisma.sql`date_trunc('month', ${col} AT TIME ZONE 'UTC')`;
+/** SQL: the bucket's key, 'YYYY-MM-DD' (formatted once per group, not per row). */
+const bucketKey = (col: Prisma.Sql, g: Granularity) => Prisma.sql`to_char(${bucket(col, g)}, 'YYYY-MM-DD')`;
 
-/** Succeeded refunds per order (few rows: a hash join's inner side). */
-const REFUNDED = Prisma.sql`(
-  SELECT rp."orderId" AS order_id, sum(r.amount)::bigint AS refunded
-  FROM "Refund" r JOIN "Payment" rp ON rp.id = r."paymentId"
-  WHERE r.status = 'succeeded' GROUP BY rp."orderId")`;
+/**
+ * Succeeded refunds of paid orders, read from the Refund side (few rows, each reaching its
+ * payment and order by primary key), so revenue never joins every order to the refunds: gross
+ * comes from the orders' index alone, refunds from here, and the two are merged by key.
+ */
+const refundsOfPaid = (where: Prisma.Sql) => Prisma.sql`
+  FROM "Refund" r JOIN "Payment" rp ON rp.id = r."paymentId" JOIN "Order" o ON o.id = rp."orderId"
+  WHERE r.status = 'succeeded' AND ${where}`;
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : 0);
+
+type Kind = RevenueAnalytics['byKind'][number]['kind'];
+
+/** Paid orders, gross and refunds per bucket and currency over a range (two lean queries, merged). */
+async function revenueByBucket(db: Db, { from, to, granularity }: AnalyticsRange) {
+  const [gross, refunds] = await Promise.all([
+    db.$queryRaw<{ key: string; currency: string; orders: bigint; gross: bigint }[]>`
+      SELECT ${bucketKey(Prisma.sql`"paidAt"`, granularity)} AS key, currency, count(*) AS orders, sum(total)::bigint AS gross
+      FROM "Order" WHERE "paidAt" >= ${from} AND "paidAt" < ${to}
+      GROUP BY ${bucket(Prisma.sql`"paidAt"`, granularity)}, 2 ORDER BY key, currency`,
+    db.$queryRaw<{ key: string; currency: string; refunds: bigint }[]>`
+      SELECT ${bucketKey(Prisma.sql`o."paidAt"`, granularity)} AS key, o.currency, sum(r.amount)::bigint AS refunds
+      ${refundsOfPaid(Prisma.sql`o."paidAt" >= ${from} AND o."paidAt" < ${to}`)}
+      GROUP BY ${bucket(Prisma.sql`o."paidAt"`, granularity)}, 2`,
+  ]);
+  return gross.map((g) => ({
+    key: g.key,
+    currency: g.currency.trim(),
+    orders: g.orders,
+    gross: g.gross,
+    refunds: BigInt(n(refunds.find((r) => r.key === g.key && r.currency === g.currency)?.refunds)),
+  }));
+}
 
 /* ------------------------------------------------------------------------------------------------
  * admin.dashboard
@@ -139,12 +167,20 @@ export async function adminDashboard(
     db.$queryRaw<
       { currency: string; orders: bigint; gross: bigint; refunds: bigint; this_month: bigint; last_month: bigint }[]
     >`
-      SELECT o.currency, count(*) AS orders, sum(o.total)::bigint AS gross,
-        COALESCE(sum(rf.refunded), 0)::bigint AS refunds,
-        COALESCE(sum(o.total - COALESCE(rf.refunded, 0)) FILTER (WHERE o."paidAt" >= ${thisMonth} AND o."paidAt" < ${nextMonth}), 0)::bigint AS this_month,
-        COALESCE(sum(o.total - COALESCE(rf.refunded, 0)) FILTER (WHERE o."paidAt" >= ${lastMonth} AND o."paidAt" < ${thisMonth}), 0)::bigint AS last_month
-      FROM "Order" o LEFT JOIN ${REFUNDED} rf ON rf.order_id = o.id
-      WHERE o."paidAt" IS NOT NULL GROUP BY o.currency ORDER BY o.currency`,
+      WITH gross AS (
+        SELECT currency, count(*) AS orders, sum(total)::bigint AS gross,
+          COALESCE(sum(total) FILTER (WHERE "paidAt" >= ${thisMonth} AND "paidAt" < ${nextMonth}), 0)::bigint AS this_month,
+          COALESCE(sum(total) FILTER (WHERE "paidAt" >= ${lastMonth} AND "paidAt" < ${thisMonth}), 0)::bigint AS last_month
+        FROM "Order" WHERE "paidAt" IS NOT NULL GROUP BY currency),
+      refunds AS (
+        SELECT o.currency, sum(r.amount)::bigint AS refunds,
+          COALESCE(sum(r.amount) FILTER (WHERE o."paidAt" >= ${thisMonth} AND o."paidAt" < ${nextMonth}), 0)::bigint AS this_month,
+          COALESCE(sum(r.amount) FILTER (WHERE o."paidAt" >= ${lastMonth} AND o."paidAt" < ${thisMonth}), 0)::bigint AS last_month
+        ${refundsOfPaid(Prisma.sql`o."paidAt" IS NOT NULL`)} GROUP BY o.currency)
+      SELECT g.currency, g.orders, g.gross, COALESCE(f.refunds, 0)::bigint AS refunds,
+        (g.this_month - COALESCE(f.this_month, 0))::bigint AS this_month,
+        (g.last_month - COALESCE(f.last_month, 0))::bigint AS last_month
+      FROM gross g LEFT JOIN refunds f ON f.currency = g.currency ORDER BY g.currency`,
     db.$queryRaw<{ enroll_this: bigint; enroll_last: bigint; orders_this: bigint; orders_last: bigint }[]>`
       SELECT
         (SELECT count(*) FROM "Enrollment" WHERE "enrolledAt" >= ${thisMonth} AND "enrolledAt" < ${nextMonth}) AS enroll_this,
@@ -152,15 +188,10 @@ export async function adminDashboard(
         (SELECT count(*) FROM "Order" WHERE "createdAt" >= ${thisMonth} AND "createdAt" < ${nextMonth}) AS orders_this,
         (SELECT count(*) FROM "Order" WHERE "createdAt" >= ${lastMonth} AND "createdAt" < ${thisMonth}) AS orders_last`,
     db.$queryRaw<{ key: string; users: bigint }[]>`
-      SELECT ${bucket(Prisma.sql`"createdAt"`, granularity)} AS key, count(*) AS users
+      SELECT ${bucketKey(Prisma.sql`"createdAt"`, granularity)} AS key, count(*) AS users
       FROM "User" WHERE status <> 'deleted' AND "createdAt" >= ${series.from} AND "createdAt" < ${series.to}
-      GROUP BY 1`,
-    db.$queryRaw<{ key: string; currency: string; orders: bigint; net: bigint }[]>`
-      SELECT ${bucket(Prisma.sql`o."paidAt"`, granularity)} AS key, o.currency, count(*) AS orders,
-        sum(o.total - COALESCE(rf.refunded, 0))::bigint AS net
-      FROM "Order" o LEFT JOIN ${REFUNDED} rf ON rf.order_id = o.id
-      WHERE o."paidAt" >= ${series.from} AND o."paidAt" < ${series.to}
-      GROUP BY 1, 2`,
+      GROUP BY ${bucket(Prisma.sql`"createdAt"`, granularity)}`,
+    revenueByBucket(db, series),
   ]);
 
   const role = (r: string) => users.find((u) => u.role === r);
@@ -178,8 +209,8 @@ export async function adminDashboard(
     return { date, newUsers, totalUsers: running };
   });
   const revenueGrowth = bucketKeys(series).map((date) => {
-    const row = revenueSeries.find((r) => r.key === date && r.currency.trim() === currency);
-    return { date, orders: n(row?.orders), revenue: toMajor(n(row?.net)) };
+    const row = revenueSeries.find((r) => r.key === date && r.currency === currency);
+    return { date, orders: n(row?.orders), revenue: toMajor(n(row?.gross) - n(row?.refunds)) };
   });
 
   return {
@@ -226,35 +257,25 @@ export async function adminDashboard(
 
 export async function revenueAnalytics({ db }: AnalyticsDeps, range: AnalyticsRange): Promise<RevenueAnalytics> {
   const { from, to, granularity } = range;
-  const [rows, kinds] = await Promise.all([
-    db.$queryRaw<{ key: string; currency: string; orders: bigint; gross: bigint; refunds: bigint }[]>`
-      SELECT ${bucket(Prisma.sql`o."paidAt"`, granularity)} AS key, o.currency, count(*) AS orders,
-        sum(o.total)::bigint AS gross, COALESCE(sum(rf.refunded), 0)::bigint AS refunds
-      FROM "Order" o LEFT JOIN ${REFUNDED} rf ON rf.order_id = o.id
-      WHERE o."paidAt" >= ${from} AND o."paidAt" < ${to}
-      GROUP BY 1, 2 ORDER BY 1, 2`,
-    // An item's share of its order: unitAmount × quantity over the subtotal, of the total (gross)
-    // and of the total less refunds (net): discounts and refunds are spread pro rata.
-    db.$queryRaw<
-      {
-        kind: RevenueAnalytics['byKind'][number]['kind'];
-        currency: string;
-        orders: bigint;
-        gross: bigint;
-        net: bigint;
-      }[]
-    >`
+  const [rows, kinds, kindRefunds] = await Promise.all([
+    revenueByBucket(db, range),
+    db.$queryRaw<{ kind: Kind; currency: string; orders: bigint; gross: bigint }[]>`
       SELECT oi.kind, o.currency, count(DISTINCT o.id) AS orders,
-        sum(round(oi."unitAmount" * oi.quantity * CASE WHEN o.subtotal > 0 THEN o.total::numeric / o.subtotal ELSE 0 END))::bigint AS gross,
-        sum(round(oi."unitAmount" * oi.quantity
-          * CASE WHEN o.subtotal > 0 THEN (o.total - COALESCE(rf.refunded, 0))::numeric / o.subtotal ELSE 0 END))::bigint AS net
-      FROM "Order" o JOIN "OrderItem" oi ON oi."orderId" = o.id LEFT JOIN ${REFUNDED} rf ON rf.order_id = o.id
+        sum(round(oi."unitAmount" * oi.quantity * CASE WHEN o.subtotal > 0 THEN o.total::numeric / o.subtotal ELSE 0 END))::bigint AS gross
+      FROM "Order" o JOIN "OrderItem" oi ON oi."orderId" = o.id
       WHERE o."paidAt" >= ${from} AND o."paidAt" < ${to}
       GROUP BY 1, 2 ORDER BY 2, 1`,
+    db.$queryRaw<{ kind: Kind; currency: string; refunds: bigint }[]>`
+      WITH refunded AS (
+        SELECT o.id, o.currency, o.subtotal, sum(r.amount) AS refunded
+        ${refundsOfPaid(Prisma.sql`o."paidAt" >= ${from} AND o."paidAt" < ${to}`)} GROUP BY o.id)
+      SELECT oi.kind, f.currency,
+        sum(round(oi."unitAmount" * oi.quantity * CASE WHEN f.subtotal > 0 THEN f.refunded::numeric / f.subtotal ELSE 0 END))::bigint AS refunds
+      FROM refunded f JOIN "OrderItem" oi ON oi."orderId" = f.id GROUP BY 1, 2`,
   ]);
   const byCurrency = new Map<string, { orders: number; gross: number; refunds: number }>();
   for (const r of rows) {
-    const cur = r.currency.trim();
+    const cur = r.currency;
     const t = byCurrency.get(cur) ?? { orders: 0, gross: 0, refunds: 0 };
     t.orders += n(r.orders);
     t.gross += n(r.gross);
@@ -277,17 +298,20 @@ export async function revenueAnalytics({ db }: AnalyticsDeps, range: AnalyticsRa
         netRevenue: toMajor(t.gross - t.refunds),
         averageOrderValue: toMajor(t.orders ? Math.round((t.gross - t.refunds) / t.orders) : 0),
       })),
-    byKind: kinds.map((k) => ({
-      kind: k.kind,
-      currency: k.currency.trim(),
-      orders: n(k.orders),
-      grossRevenue: toMajor(n(k.gross)),
-      netRevenue: toMajor(n(k.net)),
-    })),
+    byKind: kinds.map((k) => {
+      const refunds = n(kindRefunds.find((r) => r.kind === k.kind && r.currency === k.currency)?.refunds);
+      return {
+        kind: k.kind,
+        currency: k.currency.trim(),
+        orders: n(k.orders),
+        grossRevenue: toMajor(n(k.gross)),
+        netRevenue: toMajor(n(k.gross) - refunds),
+      };
+    }),
     // Every bucket for every currency sold in the range (none sold: the fallback currency's zeros).
     series: (currencies.length ? currencies : [FALLBACK_CURRENCY]).flatMap((currency) =>
       keys.map((date) => {
-        const r = rows.find((x) => x.key === date && x.currency.trim() === currency);
+        const r = rows.find((x) => x.key === date && x.currency === currency);
         const gross = n(r?.gross);
         const refunds = n(r?.refunds);
         return {
@@ -338,11 +362,11 @@ export async function userAnalytics({ db, clock }: AnalyticsDeps, range: Analyti
       FROM "User" GROUP BY role ORDER BY role`,
     db.$queryRaw<{ users: bigint }[]>`SELECT count(DISTINCT user_id) AS users FROM ${activity(from, to)} a`,
     db.$queryRaw<{ key: string; users: bigint }[]>`
-      SELECT ${bucket(Prisma.sql`"createdAt"`, granularity)} AS key, count(*) AS users
-      FROM "User" WHERE "createdAt" >= ${from} AND "createdAt" < ${to} GROUP BY 1`,
+      SELECT ${bucketKey(Prisma.sql`"createdAt"`, granularity)} AS key, count(*) AS users
+      FROM "User" WHERE "createdAt" >= ${from} AND "createdAt" < ${to} GROUP BY ${bucket(Prisma.sql`"createdAt"`, granularity)}`,
     db.$queryRaw<{ key: string; users: bigint }[]>`
-      SELECT ${bucket(Prisma.sql`a.at`, granularity)} AS key, count(DISTINCT a.user_id) AS users
-      FROM ${activity(from, to)} a GROUP BY 1`,
+      SELECT ${bucketKey(Prisma.sql`a.at`, granularity)} AS key, count(DISTINCT a.user_id) AS users
+      FROM ${activity(from, to)} a GROUP BY ${bucket(Prisma.sql`a.at`, granularity)}`,
     // Retained after N days: a new user of the range with any activity at or after
     // createdAt + N days (up to now); eligible: those whose day N has come.
     db.$queryRaw<{ days: number; eligible: bigint; retained: bigint }[]>`
@@ -407,11 +431,11 @@ export async function programAnalytics({ db }: AnalyticsDeps, range: AnalyticsRa
       JOIN "Program" p ON p.id = e."programId"
       ORDER BY e.enrollments DESC, p.title, p.id LIMIT ${TOP}`,
     db.$queryRaw<{ key: string; count: bigint }[]>`
-      SELECT ${bucket(Prisma.sql`"enrolledAt"`, granularity)} AS key, count(*) AS count
-      FROM "Enrollment" WHERE "enrolledAt" >= ${from} AND "enrolledAt" < ${to} GROUP BY 1`,
+      SELECT ${bucketKey(Prisma.sql`"enrolledAt"`, granularity)} AS key, count(*) AS count
+      FROM "Enrollment" WHERE "enrolledAt" >= ${from} AND "enrolledAt" < ${to} GROUP BY ${bucket(Prisma.sql`"enrolledAt"`, granularity)}`,
     db.$queryRaw<{ key: string; count: bigint }[]>`
-      SELECT ${bucket(Prisma.sql`"completedAt"`, granularity)} AS key, count(*) AS count
-      FROM "Enrollment" WHERE "completedAt" >= ${from} AND "completedAt" < ${to} GROUP BY 1`,
+      SELECT ${bucketKey(Prisma.sql`"completedAt"`, granularity)} AS key, count(*) AS count
+      FROM "Enrollment" WHERE "completedAt" >= ${from} AND "completedAt" < ${to} GROUP BY ${bucket(Prisma.sql`"completedAt"`, granularity)}`,
   ]);
   const enrollments = sources.reduce((s, r) => s + n(r.enrollments), 0);
   const completedOfRange = sources.reduce((s, r) => s + n(r.completed), 0);
