@@ -101,7 +101,7 @@ describe('admin dashboard', () => {
     await admin.getByRole('button', { name: 'Download Users (CSV)' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^users.*\.csv$/);
-    const csv = await fs.readFile((await file.path())!, 'utf8');
+    const csv = await fs.readFile(await file.path(), 'utf8');
     const lines = csv.trimEnd().split(/\r?\n/);
     expect(lines.length).toBeGreaterThan(1);
     const rows = (lines.length - 1).toLocaleString('en-US');
