@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, errorAnswer, hasNul, NUL_REFUSED, type AppContext, type AppRouter } from '@learningpt/api';
+import { appRouter, errorAnswer, nulPath, NUL_REFUSED, type AppContext, type AppRouter } from '@learningpt/api';
 import { createDb, type Db } from '@learningpt/db';
 import { configurePasswordHasher, createModelGate, systemClock, type Clock, type ModelGate } from '@learningpt/core';
 import { createMailer, type Mailer } from '@learningpt/mail';
@@ -162,14 +162,25 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     }
   });
 
-  // PostgreSQL text cannot hold the NUL character: input carrying one (in the query or a JSON body)
-  // is refused here, with a message, instead of failing in the database as a 500.
+  // PostgreSQL text cannot hold the NUL character: input carrying one is a 400 naming the field,
+  // never a database 500. Procedures check their input (packages/api trpc.ts); this covers plain
+  // routes: a JSON body (the tutor's stream) and the URL of the others (/uploads, /dev/mail).
   app.addHook('onRequest', async (req, reply) => {
-    if (/%00/i.test(req.url)) return sendError(reply, 400, 'BAD_REQUEST', NUL_REFUSED);
+    if (/^\/(api|trpc)\//.test(req.url) || !/%00/i.test(req.url)) return;
+    return sendError(reply, 400, 'BAD_REQUEST', NUL_REFUSED);
   });
   app.addHook('preValidation', async (req, reply) => {
-    if (req.body !== undefined && req.body !== null && typeof req.body === 'object' && hasNul(req.body)) {
-      return sendError(reply, 400, 'BAD_REQUEST', NUL_REFUSED);
+    if (req.url.startsWith('/trpc/') || req.body === null || typeof req.body !== 'object') return;
+    const at = nulPath(req.body);
+    if (at) {
+      const field = at.join('.') || 'input';
+      return sendErrorAnswer(reply, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: `Some fields are invalid: ${field}: ${NUL_REFUSED}`,
+        issues: [{ path: at, message: NUL_REFUSED }],
+        unexpected: false,
+      });
     }
   });
 

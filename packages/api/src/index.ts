@@ -1,6 +1,6 @@
 export { appRouter, createCaller, type AppRouter } from './root';
 export type { AppContext, ApiMeta, Logger, SessionInfo } from './trpc';
-export { hasNul, NUL_REFUSED } from './trpc';
+export { nulPath, NUL_REFUSED } from './trpc';
 export {
   errorAnswer,
   errorBody,

@@ -1,6 +1,7 @@
 import type { ORPCMeta } from '@orpc/trpc';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
+import { ZodRealError } from 'zod';
 import type { Db } from '@learningpt/db';
 import type { CertificateCredentialIssuer } from '@learningpt/core';
 import type { PaymentGateway } from '@learningpt/billing';
@@ -107,19 +108,27 @@ const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
-/** PostgreSQL text cannot hold NUL: input with one is refused before any handler reads it. */
+/** PostgreSQL text cannot hold NUL: input with one is refused (naming the field) before any handler reads it. */
 export const NUL_REFUSED = 'Text cannot contain the NUL character (\\u0000 / %00): remove it and try again.';
-export function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 64 || value === null || typeof value !== 'object') return false;
-  if (value instanceof Uint8Array) return false;
+/** Where the first NUL character is in a parsed input (a key or a string value), or null. */
+export function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (path.length > 64 || value === null || typeof value !== 'object' || value instanceof Uint8Array) return null;
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
+    const at = [...path, Array.isArray(value) ? Number(k) : k];
+    if (k.includes('\u0000')) return at;
+    const inner = nulPath(v, at);
+    if (inner) return inner;
   }
-  return false;
+  return null;
 }
 const refuseNul = t.middleware(async ({ next, getRawInput }) => {
-  if (hasNul(await getRawInput())) throw new TRPCError({ code: 'BAD_REQUEST', message: NUL_REFUSED });
+  const at = nulPath(await getRawInput());
+  if (at) {
+    // As a validation failure, so both faces answer 400 with the field named.
+    const cause = new ZodRealError([{ code: 'custom', path: at, message: NUL_REFUSED, input: undefined }]);
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `${at.join('.') || 'input'}: ${NUL_REFUSED}`, cause });
+  }
   return next();
 });
 
