@@ -33,6 +33,21 @@ async function send<T>(page: Page, method: 'POST' | 'PUT', path: string, data: u
   return (await res.json()) as T;
 }
 
+/**
+ * One new account for the whole file, made on first use: sign-ups are rate limited per IP (20 an
+ * hour), and the suite's other files need theirs. Each test still starts signed out (a fresh context).
+ */
+let member: Promise<{ name: string; email: string; password: string }> | undefined;
+function newMember() {
+  member ??= (async () => {
+    const email = uniqueEmail('member');
+    const account = { name: `Eva Member ${email.slice(7, 15)}`, email, password: 'Events-e2e-2026!' };
+    await createVerifiedUser(account.name, account.email, account.password);
+    return account;
+  })();
+  return member;
+}
+
 describe('web events and content', () => {
   it('registers a user for a free upcoming event, who then sees its meeting link', async () => {
     // A free online event with a meeting link, far enough ahead to be open whatever the date.
@@ -43,9 +58,7 @@ describe('web events and content', () => {
     const before = await apiGet<EventBody>(`/api/events/${seed!.slug}`);
     expect('meetingLink' in before.event).toBe(false);
 
-    const email = uniqueEmail('attendee');
-    const password = 'Events-e2e-2026!';
-    await createVerifiedUser('Eva Attendee', email, password);
+    const { email, password } = await newMember();
 
     // Find it on /events (upcoming by default) through the header link and the search box.
     const page = await browser.openPage('web', '/programs');
@@ -114,9 +127,7 @@ describe('web events and content', () => {
     );
     const price = money(before.event.price, before.event.currency);
 
-    const email = uniqueEmail('ticket-buyer');
-    const password = 'Tickets-e2e-2026!';
-    await createVerifiedUser('Theo Ticket', email, password);
+    const { email, password } = await newMember();
     const page = await browser.openPage('web', '/sign-in');
     await signInViaApi(page, email, password);
     await page.goto(`/events/${seed!.slug}`);
@@ -165,9 +176,7 @@ describe('web events and content', () => {
       meetingLink: 'https://meet.learningpt.dev/feedback-clinic',
     });
 
-    const email = uniqueEmail('rater');
-    const password = 'Feedback-e2e-2026!';
-    await createVerifiedUser('Rita Rater', email, password);
+    const { email, password } = await newMember();
     const page = await browser.openPage('web', '/sign-in');
     await signInViaApi(page, email, password);
     await send(page, 'POST', `/api/events/${event.id}/register`, {});
@@ -214,10 +223,9 @@ describe('web events and content', () => {
     });
     await send(admin, 'POST', `/api/events/${event.id}/register`, {});
 
-    const email = uniqueEmail('late');
-    await createVerifiedUser('Lou Late', email, 'Late-e2e-2026!');
+    const { email, password } = await newMember();
     const page = await browser.openPage('web', '/sign-in');
-    await signInViaApi(page, email, 'Late-e2e-2026!');
+    await signInViaApi(page, email, password);
     await page.goto(`/events/${event.slug}`);
     const panel = page.getByRole('region', { name: 'Registration' });
     const full = panel.getByRole('button', { name: 'Full' });
@@ -284,10 +292,7 @@ describe('web events and content', () => {
   });
 
   it('shows a submitted testimonial as pending, and on the public page once an admin approves it', async () => {
-    const email = uniqueEmail('storyteller');
-    const password = 'Stories-e2e-2026!';
-    const name = `Tess Timonial ${email.slice(12, 20)}`;
-    await createVerifiedUser(name, email, password);
+    const { name, email, password } = await newMember();
     const story = `Passed my exam on the first try thanks to the simulator (${email}).`;
 
     const page = await browser.openPage('web', '/sign-in');
