@@ -87,8 +87,13 @@ const bucketKey = (col: Prisma.Sql, g: Granularity) => Prisma.sql`to_char(${buck
  * payment and order by primary key), so revenue never joins every order to the refunds: gross
  * comes from the orders' index alone, refunds from here, and the two are merged by key.
  */
+// (OFFSET 0 keeps each lookup a per-refund primary-key probe: the planner would otherwise hash
+// the whole Payment and Order tables to meet a few thousand refunds.)
 const refundsOfPaid = (where: Prisma.Sql) => Prisma.sql`
-  FROM "Refund" r JOIN "Payment" rp ON rp.id = r."paymentId" JOIN "Order" o ON o.id = rp."orderId"
+  FROM "Refund" r
+  CROSS JOIN LATERAL (SELECT "orderId" FROM "Payment" WHERE id = r."paymentId" OFFSET 0) rp
+  CROSS JOIN LATERAL (
+    SELECT id, currency, subtotal, "paidAt" FROM "Order" WHERE id = rp."orderId" OFFSET 0) o
   WHERE r.status = 'succeeded' AND ${where}`;
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
@@ -135,38 +140,38 @@ export async function adminDashboard(
       ? { from: new Date(today.getTime() - 29 * DAY), to: new Date(today.getTime() + DAY), granularity }
       : { from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)), to: nextMonth, granularity };
 
-  const [users, programs, counts, revenue, months, userSeries, revenueSeries] = await Promise.all([
-    db.$queryRaw<{ role: string; total: bigint; this_month: bigint; last_month: bigint; before_series: bigint }[]>`
+  const [users, programs, enrollmentCount, orderCount, counts, revenue, months, userSeries, revenueSeries] =
+    await Promise.all([
+      db.$queryRaw<{ role: string; total: bigint; this_month: bigint; last_month: bigint; before_series: bigint }[]>`
       SELECT role::text, count(*) AS total,
         count(*) FILTER (WHERE "createdAt" >= ${thisMonth} AND "createdAt" < ${nextMonth}) AS this_month,
         count(*) FILTER (WHERE "createdAt" >= ${lastMonth} AND "createdAt" < ${thisMonth}) AS last_month,
         count(*) FILTER (WHERE "createdAt" < ${series.from}) AS before_series
       FROM "User" WHERE status <> 'deleted' GROUP BY role`,
-    db.$queryRaw<{ total: bigint; published: bigint }[]>`
+      db.$queryRaw<{ total: bigint; published: bigint }[]>`
       SELECT count(*) AS total, count(*) FILTER (WHERE status = 'published') AS published
       FROM "Program" WHERE "deletedAt" IS NULL`,
-    db.$queryRaw<
-      {
-        enrollments: bigint;
-        orders: bigint;
-        subscriptions: bigint;
-        events: bigint;
-        upcoming: bigint;
-        registrations: bigint;
-        certificates: bigint;
-      }[]
-    >`
-      SELECT (SELECT count(*) FROM "Enrollment") AS enrollments,
-        (SELECT count(*) FROM "Order") AS orders,
-        (SELECT count(*) FROM "Subscription" WHERE status IN ('active', 'trialing')) AS subscriptions,
+      // The two largest tables counted on their own connections, side by side.
+      db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Enrollment"`,
+      db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Order"`,
+      db.$queryRaw<
+        {
+          subscriptions: bigint;
+          events: bigint;
+          upcoming: bigint;
+          registrations: bigint;
+          certificates: bigint;
+        }[]
+      >`
+      SELECT (SELECT count(*) FROM "Subscription" WHERE status IN ('active', 'trialing')) AS subscriptions,
         (SELECT count(*) FROM "Event" WHERE "deletedAt" IS NULL) AS events,
         (SELECT count(*) FROM "Event" WHERE "deletedAt" IS NULL AND status = 'upcoming' AND "startsAt" >= ${now}) AS upcoming,
         (SELECT count(*) FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
           WHERE r.status <> 'cancelled' AND e."deletedAt" IS NULL) AS registrations,
         (SELECT count(*) FROM "Certificate" WHERE status = 'valid') AS certificates`,
-    db.$queryRaw<
-      { currency: string; orders: bigint; gross: bigint; refunds: bigint; this_month: bigint; last_month: bigint }[]
-    >`
+      db.$queryRaw<
+        { currency: string; orders: bigint; gross: bigint; refunds: bigint; this_month: bigint; last_month: bigint }[]
+      >`
       WITH gross AS (
         SELECT currency, count(*) AS orders, sum(total)::bigint AS gross,
           COALESCE(sum(total) FILTER (WHERE "paidAt" >= ${thisMonth} AND "paidAt" < ${nextMonth}), 0)::bigint AS this_month,
@@ -181,18 +186,18 @@ export async function adminDashboard(
         (g.this_month - COALESCE(f.this_month, 0))::bigint AS this_month,
         (g.last_month - COALESCE(f.last_month, 0))::bigint AS last_month
       FROM gross g LEFT JOIN refunds f ON f.currency = g.currency ORDER BY g.currency`,
-    db.$queryRaw<{ enroll_this: bigint; enroll_last: bigint; orders_this: bigint; orders_last: bigint }[]>`
+      db.$queryRaw<{ enroll_this: bigint; enroll_last: bigint; orders_this: bigint; orders_last: bigint }[]>`
       SELECT
         (SELECT count(*) FROM "Enrollment" WHERE "enrolledAt" >= ${thisMonth} AND "enrolledAt" < ${nextMonth}) AS enroll_this,
         (SELECT count(*) FROM "Enrollment" WHERE "enrolledAt" >= ${lastMonth} AND "enrolledAt" < ${thisMonth}) AS enroll_last,
         (SELECT count(*) FROM "Order" WHERE "createdAt" >= ${thisMonth} AND "createdAt" < ${nextMonth}) AS orders_this,
         (SELECT count(*) FROM "Order" WHERE "createdAt" >= ${lastMonth} AND "createdAt" < ${thisMonth}) AS orders_last`,
-    db.$queryRaw<{ key: string; users: bigint }[]>`
+      db.$queryRaw<{ key: string; users: bigint }[]>`
       SELECT ${bucketKey(Prisma.sql`"createdAt"`, granularity)} AS key, count(*) AS users
       FROM "User" WHERE status <> 'deleted' AND "createdAt" >= ${series.from} AND "createdAt" < ${series.to}
       GROUP BY ${bucket(Prisma.sql`"createdAt"`, granularity)}`,
-    revenueByBucket(db, series),
-  ]);
+      revenueByBucket(db, series),
+    ]);
 
   const role = (r: string) => users.find((u) => u.role === r);
   const sumUsers = (f: (u: (typeof users)[number]) => bigint) => users.reduce((s, u) => s + n(f(u)), 0);
@@ -221,8 +226,8 @@ export async function adminDashboard(
       totalAdmins: n(role('admin')?.total),
       totalPrograms: n(programs[0]?.total),
       publishedPrograms: n(programs[0]?.published),
-      totalEnrollments: n(c.enrollments),
-      totalOrders: n(c.orders),
+      totalEnrollments: n(enrollmentCount[0]?.count),
+      totalOrders: n(orderCount[0]?.count),
       paidOrders: revenue.reduce((s, r) => s + n(r.orders), 0),
       currency,
       totalRevenue: toMajor(main ? net(main) : 0),
@@ -262,16 +267,19 @@ export async function revenueAnalytics({ db }: AnalyticsDeps, range: AnalyticsRa
     db.$queryRaw<{ kind: Kind; currency: string; orders: bigint; gross: bigint }[]>`
       SELECT oi.kind, o.currency, count(DISTINCT o.id) AS orders,
         sum(round(oi."unitAmount" * oi.quantity * CASE WHEN o.subtotal > 0 THEN o.total::numeric / o.subtotal ELSE 0 END))::bigint AS gross
-      FROM "Order" o JOIN "OrderItem" oi ON oi."orderId" = o.id
+      FROM "Order" o
+      CROSS JOIN LATERAL (SELECT kind, "unitAmount", quantity FROM "OrderItem" WHERE "orderId" = o.id OFFSET 0) oi
       WHERE o."paidAt" >= ${from} AND o."paidAt" < ${to}
       GROUP BY 1, 2 ORDER BY 2, 1`,
     db.$queryRaw<{ kind: Kind; currency: string; refunds: bigint }[]>`
       WITH refunded AS (
         SELECT o.id, o.currency, o.subtotal, sum(r.amount) AS refunded
-        ${refundsOfPaid(Prisma.sql`o."paidAt" >= ${from} AND o."paidAt" < ${to}`)} GROUP BY o.id)
+        ${refundsOfPaid(Prisma.sql`o."paidAt" >= ${from} AND o."paidAt" < ${to}`)} GROUP BY o.id, o.currency, o.subtotal)
       SELECT oi.kind, f.currency,
         sum(round(oi."unitAmount" * oi.quantity * CASE WHEN f.subtotal > 0 THEN f.refunded::numeric / f.subtotal ELSE 0 END))::bigint AS refunds
-      FROM refunded f JOIN "OrderItem" oi ON oi."orderId" = f.id GROUP BY 1, 2`,
+      FROM refunded f
+      CROSS JOIN LATERAL (SELECT kind, "unitAmount", quantity FROM "OrderItem" WHERE "orderId" = f.id OFFSET 0) oi
+      GROUP BY 1, 2`,
   ]);
   const byCurrency = new Map<string, { orders: number; gross: number; refunds: number }>();
   for (const r of rows) {

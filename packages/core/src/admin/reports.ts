@@ -203,7 +203,8 @@ const events: ReportDef<RegistrationRow> = {
     SELECT r."registeredAt" AS k_at, r.id::text AS k_id, e.slug, e.title, e."startsAt" AS starts_at, u.email, u.name,
       r.status::text, r."cancelledAt" AS cancelled_at, r."feedbackRating" AS rating
     FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId" JOIN "User" u ON u.id = r."userId"
-    WHERE r."registeredAt" >= ${from} AND r."registeredAt" < ${to} ${after('r."registeredAt"', 'r.id', k)}
+    WHERE r."registeredAt" >= ${from} AND r."registeredAt" < ${to} AND e."deletedAt" IS NULL
+      ${after('r."registeredAt"', 'r.id', k)}
     ORDER BY r."registeredAt", r.id LIMIT ${limit}`,
   cells: (r) => [r.slug, r.title, r.starts_at, r.email, r.name, r.status, r.k_at, r.cancelled_at, r.rating],
 };

@@ -403,6 +403,39 @@ describe('admin.analytics over May 2026', () => {
     expect(courses.body.analytics.enrollments).toBe(4);
   });
 
+  it('the CSV reports hold the same rows as the figures', async () => {
+    const csv = async (kind: string) => {
+      const res = await s.rest({
+        url: `/api/admin/reports/${kind}.csv?from=2026-05-01&to=2026-05-31`,
+        headers: s.bearer(adminToken),
+      });
+      expect(res.status).toBe(200);
+      return (res.body as string)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(','));
+    };
+    const revenue = await csv('revenue');
+    expect(revenue[0]).toEqual(['paidAt', 'orderNumber', 'userEmail', 'currency', 'kinds', 'gross', 'refunds', 'net']);
+    expect(revenue.slice(1).map((r) => [r[1], r[3], r[5], r[6], r[7]])).toEqual([
+      ['ORD-O1', 'USD', '50.00', '0.00', '50.00'],
+      ['ORD-O2', 'USD', '30.00', '10.00', '20.00'],
+      ['ORD-O3', 'USD', '20.00', '20.00', '0.00'],
+      ['ORD-O4', 'EUR', '30.00', '0.00', '30.00'],
+    ]);
+    expect((await csv('orders')).slice(1).map((r) => r[0])).toEqual([
+      'ORD-O1',
+      'ORD-O2',
+      'ORD-O6',
+      'ORD-O8',
+      'ORD-O3',
+      'ORD-O4',
+    ]);
+    expect(await csv('enrollments')).toHaveLength(1 + 4);
+    expect(await csv('users')).toHaveLength(1 + 4);
+    expect(await csv('events')).toHaveLength(1 + 5);
+  });
+
   it('defaults to the 30 days up to today', async () => {
     const { analytics } = await admin.admin.analytics.users();
     expect(analytics.from).toEqual(t('2026-05-17T00:00:00Z'));
