@@ -300,6 +300,25 @@ describe('admin.analytics over May 2026', () => {
     ]);
   });
 
+  it('revenue over a long range: by month, the same arithmetic', async () => {
+    const { analytics } = await admin.admin.analytics.revenue({ from: '2026-01-01', to: '2026-06-30' });
+    expect(analytics.granularity).toBe('month');
+    expect(analytics.byKind).toEqual([
+      { kind: 'program_access', currency: 'EUR', orders: 1, grossRevenue: 30, netRevenue: 30 },
+      // O1 50, O2 30 (net 20), O5 50, O7 10
+      { kind: 'program_access', currency: 'USD', orders: 4, grossRevenue: 140, netRevenue: 130 },
+      { kind: 'event_ticket', currency: 'USD', orders: 1, grossRevenue: 20, netRevenue: 0 },
+    ]);
+    expect(analytics.series.filter((p) => p.currency === 'USD').map((p) => [p.date, p.netRevenue])).toEqual([
+      ['2026-01-01', 0],
+      ['2026-02-01', 0],
+      ['2026-03-01', 0],
+      ['2026-04-01', 10],
+      ['2026-05-01', 70],
+      ['2026-06-01', 50],
+    ]);
+  });
+
   it('revenue agrees with orders.analytics (one definition of revenue)', async () => {
     const { analytics } = await admin.admin.analytics.revenue(MAY);
     const billing = await orderAnalytics({ db: s.db, clock: s.clock }, MAY);
