@@ -183,6 +183,8 @@ async function startApi(
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     DATABASE_POOL_MAX: '5',
+    // As behind one load balancer: accounts.ts signs test accounts up from their own addresses.
+    TRUST_PROXY: '1',
     MAIL_DEV_DIR: mailDir,
     UPLOADS_DIR: uploadsDir,
     PUBLIC_API_URL: `http://127.0.0.1:${port}`,

@@ -73,9 +73,19 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
 
 /** A server on a fresh database: `seeded` (the demo data) or empty but migrated. */
 export async function startTestServer(
-  opts: { seeded?: boolean; env?: Record<string, string> } = {},
+  opts: {
+    seeded?: boolean;
+    env?: Record<string, string>;
+    /**
+     * Connections in the app's pool. Default 4 (many files run at once); tests of many concurrent
+     * requests take production's default (10), or a loaded machine queues them past the pool's
+     * 5 s connection timeout.
+     */
+    poolMax?: number;
+  } = {},
 ): Promise<TestServer> {
-  const database = opts.seeded === false ? await createTestDatabase({ max: 4 }) : await createSeededTestDatabase();
+  const max = opts.poolMax ?? 4;
+  const database = opts.seeded === false ? await createTestDatabase({ max }) : await createSeededTestDatabase({ max });
   const config = testConfig(database.url, opts.env);
   const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
   // Payments as the config says (tests of billing point STRIPE_API_BASE at a local Stripe).

@@ -11,7 +11,7 @@ import { seedDemoData } from '../../../../prisma/seed/index';
  * databases), made under an advisory lock so parallel test files agree; each caller then gets
  * a cheap `CREATE DATABASE … TEMPLATE` copy of it.
  */
-export async function createSeededTestDatabase(): Promise<TestDatabase> {
+export async function createSeededTestDatabase(opts: { max?: number } = {}): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
   const seeded = `${template}_seeded`;
@@ -32,5 +32,5 @@ export async function createSeededTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end(); // also releases the advisory lock
   }
-  return createTestDatabase({ template: seeded, max: 4 });
+  return createTestDatabase({ template: seeded, max: opts.max ?? 4 });
 }

@@ -12,7 +12,7 @@ export interface AiTestServer extends TestServer {
 }
 
 export async function startAiServer(
-  opts: { provider?: 'openai' | 'mistral' | 'offline'; env?: Record<string, string> } = {},
+  opts: { provider?: 'openai' | 'mistral' | 'offline'; env?: Record<string, string>; poolMax?: number } = {},
 ): Promise<AiTestServer> {
   const fake = await startFakeAiServer();
   const provider = opts.provider ?? 'openai';
@@ -32,7 +32,7 @@ export async function startAiServer(
             MISTRAL_MODEL: 'mistral-test',
           }
         : { AI_PROVIDER: 'offline' };
-  const s = await startTestServer({ env: { ...env, ...opts.env } });
+  const s = await startTestServer({ env: { ...env, ...opts.env }, ...(opts.poolMax ? { poolMax: opts.poolMax } : {}) });
   await s.app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
   const close = s.close.bind(s);

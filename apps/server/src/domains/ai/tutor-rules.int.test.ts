@@ -11,7 +11,7 @@ let s: AiTestServer;
 let program: Awaited<ReturnType<typeof makeProgram>>;
 
 beforeAll(async () => {
-  s = await startAiServer();
+  s = await startAiServer({ poolMax: 10 });
   const owner = await makeUser(s, 'instructor');
   program = await makeProgram(s, { ownerId: owner.id, prices: 'free' });
   await s.db.lesson.update({

@@ -10,7 +10,7 @@ let s: TestServer;
 let base: string;
 beforeAll(async () => {
   // One trusted hop (the proxy in front of us), so each test can pick its client address.
-  s = await startTestServer({ env: { TRUST_PROXY: '1' } });
+  s = await startTestServer({ env: { TRUST_PROXY: '1' }, poolMax: 10 });
   await s.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
 });

@@ -39,7 +39,9 @@ export async function startBillingServer(opts: { env?: Record<string, string> } 
     now: () => (app.server ? app.server.clock.now() : new Date()),
     retryDelaysMs: [],
   });
+  // Production's pool size: these tests send many payments and webhooks at once.
   const s = await startTestServer({
+    poolMax: 10,
     env: {
       STRIPE_SECRET_KEY: KEY,
       STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,

@@ -10,7 +10,7 @@ let s: TestServer;
 let admin: TestUser;
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ poolMax: 10 });
   admin = await makeUser(s, 'admin', 'Capacity Admin');
 });
 afterAll(() => s.close());
