@@ -4,7 +4,7 @@
 // student attended, and completes the event through the status workflow.
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, createVerifiedUser, signInViaApi, uniqueEmail } from '../../server/e2e/accounts';
+import { ADMIN, signInViaApi, STUDENT } from '../../server/e2e/accounts';
 import { apiGet } from '../../server/e2e/api';
 import { screenshot, useBrowser } from '../../server/e2e/browser';
 
@@ -86,13 +86,13 @@ describe('admin events', () => {
     expect(event).toMatchObject({ isFree: true, capacity: 5, registeredCount: 0, status: 'upcoming', timezone: 'UTC' });
     expect(new Date(event.startsAt).toISOString()).toBe(start.toISOString());
 
-    // A student registers through the API.
-    const name = `Ada Attendee ${Date.now()}`;
-    const email = uniqueEmail('attendee');
-    const password = 'Attend-e2e-2026!';
-    await createVerifiedUser(name, email, password);
+    // The demo student registers through the API (no new account: sign-ups are rate limited per IP).
+    const { email } = STUDENT;
     const student = await browser.openPage('web', '/sign-in');
-    await signInViaApi(student, email, password);
+    await signInViaApi(student, email, STUDENT.password);
+    const profile = await student.context().request.get('/api/auth/profile');
+    expect(profile.status()).toBe(200);
+    const { name } = ((await profile.json()) as { user: { name: string } }).user;
     const reg = await student.context().request.post(`/api/events/${event.id}/register`);
     expect(reg.status()).toBe(200);
 
