@@ -39,7 +39,7 @@ const BENCH_PRODUCTION_ENV = {
 };
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
-/** BENCH_ONLY=catalog|exam|certificates|analytics runs that part alone. */
+/** BENCH_ONLY=catalog|exam|certificates|analytics|ai runs that part alone. */
 const ONLY = process.env.BENCH_ONLY;
 const part = (name: string) => !ONLY || ONLY === name;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
