@@ -3,8 +3,10 @@
 //
 // Revenue: a paid order is one with Order.paidAt set (billing's settle sets it when the payment
 // arrives; a refund never clears it). Its revenue is Order.total, net of its succeeded refunds;
-// the refund is counted against the order's paid date, as orders.analytics does. The queries
-// filter on "paidAt" directly so the (paidAt, currency, total) index answers them.
+// the refund is counted against the order's paid date, as orders.analytics does. Revenue is read
+// from the daily rollups (RevenueDaily, RevenueDailyByKind: per UTC day of paidAt and currency),
+// which the database keeps in the transaction of every order, item and refund change; every range
+// here is whole UTC days, so a range is a sum of its days' rows.
 import { Prisma, type Db } from '@learningpt/db';
 import type {
   AnalyticsOverviewOutput,
@@ -82,44 +84,28 @@ const bucket = (col: Prisma.Sql, g: Granularity) =>
 /** SQL: the bucket's key, 'YYYY-MM-DD' (formatted once per group, not per row). */
 const bucketKey = (col: Prisma.Sql, g: Granularity) => Prisma.sql`to_char(${bucket(col, g)}, 'YYYY-MM-DD')`;
 
-/**
- * Succeeded refunds of paid orders, read from the Refund side (few rows, each reaching its
- * payment and order by primary key), so revenue never joins every order to the refunds: gross
- * comes from the orders' index alone, refunds from here, and the two are merged by key.
- */
-// (OFFSET 0 keeps each lookup a per-refund primary-key probe: the planner would otherwise hash
-// the whole Payment and Order tables to meet a few thousand refunds.)
-const refundsOfPaid = (where: Prisma.Sql) => Prisma.sql`
-  FROM "Refund" r
-  CROSS JOIN LATERAL (SELECT "orderId" FROM "Payment" WHERE id = r."paymentId" OFFSET 0) rp
-  CROSS JOIN LATERAL (
-    SELECT id, currency, subtotal, "paidAt" FROM "Order" WHERE id = rp."orderId" OFFSET 0) o
-  WHERE r.status = 'succeeded' AND ${where}`;
+/** SQL: a range's days in the rollups ([from, to) are whole UTC days). */
+const rollupDays = ({ from, to }: { from: Date; to: Date }) =>
+  Prisma.sql`day >= ${isoDay(from)}::date AND day < ${isoDay(to)}::date`;
+/** SQL: the key of a rollup day's bucket, 'YYYY-MM-DD' of the day or of its month's first day. */
+const dayBucketKey = (g: Granularity) =>
+  g === 'day'
+    ? Prisma.sql`to_char(day, 'YYYY-MM-DD')`
+    : Prisma.sql`to_char(date_trunc('month', day::timestamp), 'YYYY-MM-DD')`;
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : 0);
 
 type Kind = RevenueAnalytics['byKind'][number]['kind'];
 
-/** Paid orders, gross and refunds per bucket and currency over a range (two lean queries, merged). */
-async function revenueByBucket(db: Db, { from, to, granularity }: AnalyticsRange) {
-  const [gross, refunds] = await Promise.all([
-    db.$queryRaw<{ key: string; currency: string; orders: bigint; gross: bigint }[]>`
-      SELECT ${bucketKey(Prisma.sql`"paidAt"`, granularity)} AS key, currency, count(*) AS orders, sum(total)::bigint AS gross
-      FROM "Order" WHERE "paidAt" >= ${from} AND "paidAt" < ${to}
-      GROUP BY ${bucket(Prisma.sql`"paidAt"`, granularity)}, 2 ORDER BY key, currency`,
-    db.$queryRaw<{ key: string; currency: string; refunds: bigint }[]>`
-      SELECT ${bucketKey(Prisma.sql`o."paidAt"`, granularity)} AS key, o.currency, sum(r.amount)::bigint AS refunds
-      ${refundsOfPaid(Prisma.sql`o."paidAt" >= ${from} AND o."paidAt" < ${to}`)}
-      GROUP BY ${bucket(Prisma.sql`o."paidAt"`, granularity)}, 2`,
-  ]);
-  return gross.map((g) => ({
-    key: g.key,
-    currency: g.currency.trim(),
-    orders: g.orders,
-    gross: g.gross,
-    refunds: BigInt(n(refunds.find((r) => r.key === g.key && r.currency === g.currency)?.refunds)),
-  }));
+/** Paid orders, gross and refunds per bucket and currency over a range, from the daily rollup. */
+async function revenueByBucket(db: Db, range: AnalyticsRange) {
+  const rows = await db.$queryRaw<{ key: string; currency: string; orders: bigint; gross: bigint; refunds: bigint }[]>`
+    SELECT ${dayBucketKey(range.granularity)} AS key, currency, sum("paidOrders")::bigint AS orders,
+      sum(gross)::bigint AS gross, sum(refunds)::bigint AS refunds
+    FROM "RevenueDaily" WHERE ${rollupDays(range)}
+    GROUP BY 1, 2 HAVING sum("paidOrders") > 0 ORDER BY key, currency`;
+  return rows.map((r) => ({ ...r, currency: r.currency.trim() }));
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -172,20 +158,10 @@ export async function adminDashboard(
       db.$queryRaw<
         { currency: string; orders: bigint; gross: bigint; refunds: bigint; this_month: bigint; last_month: bigint }[]
       >`
-      WITH gross AS (
-        SELECT currency, count(*) AS orders, sum(total)::bigint AS gross,
-          COALESCE(sum(total) FILTER (WHERE "paidAt" >= ${thisMonth} AND "paidAt" < ${nextMonth}), 0)::bigint AS this_month,
-          COALESCE(sum(total) FILTER (WHERE "paidAt" >= ${lastMonth} AND "paidAt" < ${thisMonth}), 0)::bigint AS last_month
-        FROM "Order" WHERE "paidAt" IS NOT NULL GROUP BY currency),
-      refunds AS (
-        SELECT o.currency, sum(r.amount)::bigint AS refunds,
-          COALESCE(sum(r.amount) FILTER (WHERE o."paidAt" >= ${thisMonth} AND o."paidAt" < ${nextMonth}), 0)::bigint AS this_month,
-          COALESCE(sum(r.amount) FILTER (WHERE o."paidAt" >= ${lastMonth} AND o."paidAt" < ${thisMonth}), 0)::bigint AS last_month
-        ${refundsOfPaid(Prisma.sql`o."paidAt" IS NOT NULL`)} GROUP BY o.currency)
-      SELECT g.currency, g.orders, g.gross, COALESCE(f.refunds, 0)::bigint AS refunds,
-        (g.this_month - COALESCE(f.this_month, 0))::bigint AS this_month,
-        (g.last_month - COALESCE(f.last_month, 0))::bigint AS last_month
-      FROM gross g LEFT JOIN refunds f ON f.currency = g.currency ORDER BY g.currency`,
+      SELECT currency, sum("paidOrders")::bigint AS orders, sum(gross)::bigint AS gross, sum(refunds)::bigint AS refunds,
+        COALESCE(sum(gross - refunds) FILTER (WHERE ${rollupDays({ from: thisMonth, to: nextMonth })}), 0)::bigint AS this_month,
+        COALESCE(sum(gross - refunds) FILTER (WHERE ${rollupDays({ from: lastMonth, to: thisMonth })}), 0)::bigint AS last_month
+      FROM "RevenueDaily" GROUP BY currency HAVING sum("paidOrders") > 0 ORDER BY currency`,
       db.$queryRaw<{ enroll_this: bigint; enroll_last: bigint; orders_this: bigint; orders_last: bigint }[]>`
       SELECT
         (SELECT count(*) FROM "Enrollment" WHERE "enrolledAt" >= ${thisMonth} AND "enrolledAt" < ${nextMonth}) AS enroll_this,
@@ -260,34 +236,17 @@ export async function adminDashboard(
  * admin.analytics.revenue
  * ---------------------------------------------------------------------------------------------- */
 
-/**
- * The order items of the range's orders: probed per order for a short range (a few days' orders
- * against a table of millions), hash-joined for a long one (most of the table is read anyway).
- */
-const itemsOf = (g: Granularity) =>
-  g === 'day'
-    ? Prisma.sql`CROSS JOIN LATERAL (SELECT kind, "unitAmount", quantity FROM "OrderItem" WHERE "orderId" = o.id OFFSET 0) oi`
-    : Prisma.sql`JOIN "OrderItem" oi ON oi."orderId" = o.id`;
-
 export async function revenueAnalytics({ db }: AnalyticsDeps, range: AnalyticsRange): Promise<RevenueAnalytics> {
   const { from, to, granularity } = range;
-  const [rows, kinds, kindRefunds] = await Promise.all([
+  // By kind: each item's share of its order (unitAmount × quantity × total ÷ subtotal, its refunds
+  // × refunded ÷ subtotal), rounded per item, summed per day in the rollup.
+  const [rows, kinds] = await Promise.all([
     revenueByBucket(db, range),
-    db.$queryRaw<{ kind: Kind; currency: string; orders: bigint; gross: bigint }[]>`
-      SELECT oi.kind, o.currency, count(DISTINCT o.id) AS orders,
-        sum(round(oi."unitAmount" * oi.quantity * CASE WHEN o.subtotal > 0 THEN o.total::numeric / o.subtotal ELSE 0 END))::bigint AS gross
-      FROM "Order" o ${itemsOf(granularity)}
-      WHERE o."paidAt" >= ${from} AND o."paidAt" < ${to}
-      GROUP BY 1, 2 ORDER BY 2, 1`,
-    db.$queryRaw<{ kind: Kind; currency: string; refunds: bigint }[]>`
-      WITH refunded AS (
-        SELECT o.id, o.currency, o.subtotal, sum(r.amount) AS refunded
-        ${refundsOfPaid(Prisma.sql`o."paidAt" >= ${from} AND o."paidAt" < ${to}`)} GROUP BY o.id, o.currency, o.subtotal)
-      SELECT oi.kind, f.currency,
-        sum(round(oi."unitAmount" * oi.quantity * CASE WHEN f.subtotal > 0 THEN f.refunded::numeric / f.subtotal ELSE 0 END))::bigint AS refunds
-      FROM refunded f
-      CROSS JOIN LATERAL (SELECT kind, "unitAmount", quantity FROM "OrderItem" WHERE "orderId" = f.id OFFSET 0) oi
-      GROUP BY 1, 2`,
+    db.$queryRaw<{ kind: Kind; currency: string; orders: bigint; gross: bigint; refunds: bigint }[]>`
+      SELECT kind, currency, sum("paidOrders")::bigint AS orders, sum(gross)::bigint AS gross,
+        sum(refunds)::bigint AS refunds
+      FROM "RevenueDailyByKind" WHERE ${rollupDays(range)}
+      GROUP BY 1, 2 HAVING sum("paidOrders") > 0 ORDER BY 2, 1`,
   ]);
   const byCurrency = new Map<string, { orders: number; gross: number; refunds: number }>();
   for (const r of rows) {
@@ -315,7 +274,7 @@ export async function revenueAnalytics({ db }: AnalyticsDeps, range: AnalyticsRa
         averageOrderValue: toMajor(t.orders ? Math.round((t.gross - t.refunds) / t.orders) : 0),
       })),
     byKind: kinds.map((k) => {
-      const refunds = n(kindRefunds.find((r) => r.kind === k.kind && r.currency === k.currency)?.refunds);
+      const refunds = n(k.refunds);
       return {
         kind: k.kind,
         currency: k.currency.trim(),
