@@ -134,68 +134,109 @@ CREATE TRIGGER revenue_rollup_order_update AFTER UPDATE OF "paidAt", currency, s
 CREATE TRIGGER revenue_rollup_order_delete BEFORE DELETE ON "Order"
   FOR EACH ROW WHEN (OLD."paidAt" IS NOT NULL) EXECUTE FUNCTION revenue_rollup_order_trigger();
 
--- An item of a paid order added, changed or removed: its share, and whether its order now has
--- (or no longer has) an item of that kind.
-CREATE FUNCTION revenue_rollup_item_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Items of paid orders added, changed or removed: their shares, and whether each order now has
+-- (or no longer has) an item of that kind. Per statement, over its transition tables, because a
+-- statement writing several items of one order (an order created with its items) shows all of
+-- them to each row's trigger: only the statement knows what was there before.
+CREATE FUNCTION revenue_rollup_items(old_items "OrderItem"[], new_items "OrderItem"[])
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  o record;
-  refunded bigint;
+  k record;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    SELECT id, "paidAt", currency, subtotal, total INTO o FROM "Order" WHERE id = OLD."orderId";
-    IF FOUND AND o."paidAt" IS NOT NULL THEN
-      refunded := revenue_order_refunded(o.id);
-      PERFORM revenue_daily_kind_add((o."paidAt" AT TIME ZONE 'UTC')::date, o.currency, OLD.kind,
-        CASE WHEN EXISTS (SELECT 1 FROM "OrderItem" WHERE "orderId" = o.id AND kind = OLD.kind AND id <> OLD.id)
-          THEN 0 ELSE -1 END,
-        -revenue_item_share(OLD."unitAmount", OLD.quantity, o.total, o.subtotal),
-        -revenue_item_share(OLD."unitAmount", OLD.quantity, refunded, o.subtotal));
-    END IF;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    SELECT id, "paidAt", currency, subtotal, total INTO o FROM "Order" WHERE id = NEW."orderId";
-    IF FOUND AND o."paidAt" IS NOT NULL THEN
-      refunded := revenue_order_refunded(o.id);
-      PERFORM revenue_daily_kind_add((o."paidAt" AT TIME ZONE 'UTC')::date, o.currency, NEW.kind,
-        CASE WHEN EXISTS (SELECT 1 FROM "OrderItem" WHERE "orderId" = o.id AND kind = NEW.kind AND id <> NEW.id)
-          THEN 0 ELSE 1 END,
-        revenue_item_share(NEW."unitAmount", NEW.quantity, o.total, o.subtotal),
-        revenue_item_share(NEW."unitAmount", NEW.quantity, refunded, o.subtotal));
-    END IF;
-  END IF;
+  FOR k IN
+    WITH changed AS (
+      SELECT "orderId", kind, -1 AS sign, "unitAmount", quantity FROM unnest(old_items)
+      UNION ALL SELECT "orderId", kind, 1, "unitAmount", quantity FROM unnest(new_items)),
+    pairs AS (
+      SELECT c."orderId" AS order_id, c.kind, o."paidAt" AS paid_at, o.currency,
+        sum(c.sign * revenue_item_share(c."unitAmount", c.quantity, o.total, o.subtotal))::bigint AS gross,
+        sum(c.sign * revenue_item_share(c."unitAmount", c.quantity, revenue_order_refunded(o.id), o.subtotal))::bigint
+          AS refunds
+      FROM changed c JOIN "Order" o ON o.id = c."orderId"
+      WHERE o."paidAt" IS NOT NULL
+      GROUP BY c."orderId", c.kind, o."paidAt", o.currency)
+    SELECT p.*,
+      (EXISTS (SELECT 1 FROM "OrderItem" i WHERE i."orderId" = p.order_id AND i.kind = p.kind))::integer
+      - (EXISTS (SELECT 1 FROM "OrderItem" i WHERE i."orderId" = p.order_id AND i.kind = p.kind
+            AND i.id <> ALL (SELECT n.id FROM unnest(new_items) n))
+          OR EXISTS (SELECT 1 FROM unnest(old_items) x WHERE x."orderId" = p.order_id AND x.kind = p.kind))::integer
+        AS orders
+    FROM pairs p
+  LOOP
+    PERFORM revenue_daily_kind_add((k.paid_at AT TIME ZONE 'UTC')::date, k.currency, k.kind, k.orders, k.gross,
+      k.refunds);
+  END LOOP;
+END $$;
+
+CREATE FUNCTION revenue_rollup_items_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM revenue_rollup_items('{}'::"OrderItem"[], (SELECT array_agg(n::"OrderItem") FROM new_items n));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION revenue_rollup_items_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM revenue_rollup_items((SELECT array_agg(o::"OrderItem") FROM old_items o),
+    (SELECT array_agg(n::"OrderItem") FROM new_items n));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION revenue_rollup_items_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM revenue_rollup_items((SELECT array_agg(o::"OrderItem") FROM old_items o), '{}'::"OrderItem"[]);
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER revenue_rollup_item AFTER INSERT OR DELETE OR UPDATE OF "orderId", kind, "unitAmount", quantity
-  ON "OrderItem" FOR EACH ROW EXECUTE FUNCTION revenue_rollup_item_trigger();
+CREATE TRIGGER revenue_rollup_items_insert AFTER INSERT ON "OrderItem" REFERENCING NEW TABLE AS new_items
+  FOR EACH STATEMENT EXECUTE FUNCTION revenue_rollup_items_inserted();
+CREATE TRIGGER revenue_rollup_items_update AFTER UPDATE ON "OrderItem"
+  REFERENCING OLD TABLE AS old_items NEW TABLE AS new_items
+  FOR EACH STATEMENT EXECUTE FUNCTION revenue_rollup_items_updated();
+CREATE TRIGGER revenue_rollup_items_delete AFTER DELETE ON "OrderItem" REFERENCING OLD TABLE AS old_items
+  FOR EACH STATEMENT EXECUTE FUNCTION revenue_rollup_items_deleted();
 
--- A refund that is, or is no longer, succeeded (or whose amount changed): its order's refunds.
-CREATE FUNCTION revenue_rollup_refund_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Refunds that are, or are no longer, succeeded (or whose amount changed): their orders' refunds,
+-- by the net change per order of the statement (several refunds of one order may change at once),
+-- orders taken in id order so that concurrent statements lock them in the same order.
+CREATE FUNCTION revenue_rollup_refunds(old_refunds "Refund"[], new_refunds "Refund"[])
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  old_order uuid;
-  new_order uuid;
-  old_amount bigint := 0;
-  new_amount bigint := 0;
+  c record;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'succeeded' THEN
-    SELECT "orderId" INTO old_order FROM "Payment" WHERE id = OLD."paymentId";
-    old_amount := OLD.amount;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'succeeded' THEN
-    SELECT "orderId" INTO new_order FROM "Payment" WHERE id = NEW."paymentId";
-    new_amount := NEW.amount;
-  END IF;
-  IF old_order IS NOT DISTINCT FROM new_order THEN
-    IF new_order IS NOT NULL THEN PERFORM revenue_rollup_refunded(new_order, new_amount - old_amount); END IF;
-  ELSE
-    IF old_order IS NOT NULL THEN PERFORM revenue_rollup_refunded(old_order, -old_amount); END IF;
-    IF new_order IS NOT NULL THEN PERFORM revenue_rollup_refunded(new_order, new_amount); END IF;
-  END IF;
+  FOR c IN
+    SELECT p."orderId" AS order_id, sum(x.delta)::bigint AS delta
+    FROM (
+      SELECT "paymentId", -amount::bigint AS delta FROM unnest(old_refunds) WHERE status = 'succeeded'
+      UNION ALL SELECT "paymentId", amount::bigint FROM unnest(new_refunds) WHERE status = 'succeeded') x
+    JOIN "Payment" p ON p.id = x."paymentId"
+    GROUP BY p."orderId" ORDER BY p."orderId"
+  LOOP
+    PERFORM revenue_rollup_refunded(c.order_id, c.delta);
+  END LOOP;
+END $$;
+
+CREATE FUNCTION revenue_rollup_refunds_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM revenue_rollup_refunds('{}'::"Refund"[], (SELECT array_agg(n::"Refund") FROM new_refunds n));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION revenue_rollup_refunds_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM revenue_rollup_refunds((SELECT array_agg(o::"Refund") FROM old_refunds o),
+    (SELECT array_agg(n::"Refund") FROM new_refunds n));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION revenue_rollup_refunds_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM revenue_rollup_refunds((SELECT array_agg(o::"Refund") FROM old_refunds o), '{}'::"Refund"[]);
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER revenue_rollup_refund AFTER INSERT OR DELETE OR UPDATE OF status, amount, "paymentId"
-  ON "Refund" FOR EACH ROW EXECUTE FUNCTION revenue_rollup_refund_trigger();
+CREATE TRIGGER revenue_rollup_refunds_insert AFTER INSERT ON "Refund" REFERENCING NEW TABLE AS new_refunds
+  FOR EACH STATEMENT EXECUTE FUNCTION revenue_rollup_refunds_inserted();
+CREATE TRIGGER revenue_rollup_refunds_update AFTER UPDATE ON "Refund"
+  REFERENCING OLD TABLE AS old_refunds NEW TABLE AS new_refunds
+  FOR EACH STATEMENT EXECUTE FUNCTION revenue_rollup_refunds_updated();
+CREATE TRIGGER revenue_rollup_refunds_delete AFTER DELETE ON "Refund" REFERENCING OLD TABLE AS old_refunds
+  FOR EACH STATEMENT EXECUTE FUNCTION revenue_rollup_refunds_deleted();
 
 -- The rollups recomputed from the rows, set-based: the backfill below, and after a bulk load made
 -- with the triggers disabled (the benchmark's generator).
