@@ -126,54 +126,51 @@ export async function adminDashboard(
       ? { from: new Date(today.getTime() - 29 * DAY), to: new Date(today.getTime() + DAY), granularity }
       : { from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)), to: nextMonth, granularity };
 
-  const [users, programs, enrollmentCount, orderCount, counts, revenue, months, userSeries, revenueSeries] =
-    await Promise.all([
-      db.$queryRaw<{ role: string; total: bigint; this_month: bigint; last_month: bigint; before_series: bigint }[]>`
+  const [users, programs, dailyCounts, counts, revenue, userSeries, revenueSeries] = await Promise.all([
+    db.$queryRaw<{ role: string; total: bigint; this_month: bigint; last_month: bigint; before_series: bigint }[]>`
       SELECT role::text, count(*) AS total,
         count(*) FILTER (WHERE "createdAt" >= ${thisMonth} AND "createdAt" < ${nextMonth}) AS this_month,
         count(*) FILTER (WHERE "createdAt" >= ${lastMonth} AND "createdAt" < ${thisMonth}) AS last_month,
         count(*) FILTER (WHERE "createdAt" < ${series.from}) AS before_series
       FROM "User" WHERE status <> 'deleted' GROUP BY role`,
-      db.$queryRaw<{ total: bigint; published: bigint }[]>`
+    db.$queryRaw<{ total: bigint; published: bigint }[]>`
       SELECT count(*) AS total, count(*) FILTER (WHERE status = 'published') AS published
       FROM "Program" WHERE "deletedAt" IS NULL`,
-      // The two largest tables counted on their own connections, side by side.
-      db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Enrollment"`,
-      db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Order"`,
-      db.$queryRaw<
-        {
-          subscriptions: bigint;
-          events: bigint;
-          upcoming: bigint;
-          registrations: bigint;
-          certificates: bigint;
-        }[]
-      >`
+    // Orders and enrollments, the largest tables: from their daily counts (DailyCount, kept by
+    // the database with every insert and delete), a few hundred rows instead of millions.
+    db.$queryRaw<{ subject: string; total: bigint; this_month: bigint; last_month: bigint }[]>`
+      SELECT subject, sum(count)::bigint AS total,
+        COALESCE(sum(count) FILTER (WHERE ${rollupDays({ from: thisMonth, to: nextMonth })}), 0)::bigint AS this_month,
+        COALESCE(sum(count) FILTER (WHERE ${rollupDays({ from: lastMonth, to: thisMonth })}), 0)::bigint AS last_month
+      FROM "DailyCount" WHERE subject IN ('orders', 'enrollments') GROUP BY subject`,
+    db.$queryRaw<
+      {
+        subscriptions: bigint;
+        events: bigint;
+        upcoming: bigint;
+        registrations: bigint;
+        certificates: bigint;
+      }[]
+    >`
       SELECT (SELECT count(*) FROM "Subscription" WHERE status IN ('active', 'trialing')) AS subscriptions,
         (SELECT count(*) FROM "Event" WHERE "deletedAt" IS NULL) AS events,
         (SELECT count(*) FROM "Event" WHERE "deletedAt" IS NULL AND status = 'upcoming' AND "startsAt" >= ${now}) AS upcoming,
         (SELECT count(*) FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
           WHERE r.status <> 'cancelled' AND e."deletedAt" IS NULL) AS registrations,
         (SELECT count(*) FROM "Certificate" WHERE status = 'valid') AS certificates`,
-      db.$queryRaw<
-        { currency: string; orders: bigint; gross: bigint; refunds: bigint; this_month: bigint; last_month: bigint }[]
-      >`
+    db.$queryRaw<
+      { currency: string; orders: bigint; gross: bigint; refunds: bigint; this_month: bigint; last_month: bigint }[]
+    >`
       SELECT currency, sum("paidOrders")::bigint AS orders, sum(gross)::bigint AS gross, sum(refunds)::bigint AS refunds,
         COALESCE(sum(gross - refunds) FILTER (WHERE ${rollupDays({ from: thisMonth, to: nextMonth })}), 0)::bigint AS this_month,
         COALESCE(sum(gross - refunds) FILTER (WHERE ${rollupDays({ from: lastMonth, to: thisMonth })}), 0)::bigint AS last_month
       FROM "RevenueDaily" GROUP BY currency HAVING sum("paidOrders") > 0 ORDER BY currency`,
-      db.$queryRaw<{ enroll_this: bigint; enroll_last: bigint; orders_this: bigint; orders_last: bigint }[]>`
-      SELECT
-        (SELECT count(*) FROM "Enrollment" WHERE "enrolledAt" >= ${thisMonth} AND "enrolledAt" < ${nextMonth}) AS enroll_this,
-        (SELECT count(*) FROM "Enrollment" WHERE "enrolledAt" >= ${lastMonth} AND "enrolledAt" < ${thisMonth}) AS enroll_last,
-        (SELECT count(*) FROM "Order" WHERE "createdAt" >= ${thisMonth} AND "createdAt" < ${nextMonth}) AS orders_this,
-        (SELECT count(*) FROM "Order" WHERE "createdAt" >= ${lastMonth} AND "createdAt" < ${thisMonth}) AS orders_last`,
-      db.$queryRaw<{ key: string; users: bigint }[]>`
+    db.$queryRaw<{ key: string; users: bigint }[]>`
       SELECT ${bucketKey(Prisma.sql`"createdAt"`, granularity)} AS key, count(*) AS users
       FROM "User" WHERE status <> 'deleted' AND "createdAt" >= ${series.from} AND "createdAt" < ${series.to}
       GROUP BY ${bucket(Prisma.sql`"createdAt"`, granularity)}`,
-      revenueByBucket(db, series),
-    ]);
+    revenueByBucket(db, series),
+  ]);
 
   const role = (r: string) => users.find((u) => u.role === r);
   const sumUsers = (f: (u: (typeof users)[number]) => bigint) => users.reduce((s, u) => s + n(f(u)), 0);
@@ -181,7 +178,7 @@ export async function adminDashboard(
   const main = [...revenue].sort((a, b) => net(b) - net(a) || a.currency.localeCompare(b.currency))[0];
   const currency = main?.currency.trim() ?? FALLBACK_CURRENCY;
   const c = counts[0]!;
-  const m = months[0]!;
+  const daily = (subject: 'orders' | 'enrollments') => dailyCounts.find((r) => r.subject === subject);
 
   let running = sumUsers((u) => u.before_series);
   const userGrowth = bucketKeys(series).map((date) => {
@@ -202,8 +199,8 @@ export async function adminDashboard(
       totalAdmins: n(role('admin')?.total),
       totalPrograms: n(programs[0]?.total),
       publishedPrograms: n(programs[0]?.published),
-      totalEnrollments: n(enrollmentCount[0]?.count),
-      totalOrders: n(orderCount[0]?.count),
+      totalEnrollments: n(daily('enrollments')?.total),
+      totalOrders: n(daily('orders')?.total),
       paidOrders: revenue.reduce((s, r) => s + n(r.orders), 0),
       currency,
       totalRevenue: toMajor(main ? net(main) : 0),
@@ -221,10 +218,10 @@ export async function adminDashboard(
       totalCertificates: n(c.certificates),
       newUsersThisMonth: sumUsers((u) => u.this_month),
       newUsersLastMonth: sumUsers((u) => u.last_month),
-      enrollmentsThisMonth: n(m.enroll_this),
-      enrollmentsLastMonth: n(m.enroll_last),
-      ordersThisMonth: n(m.orders_this),
-      ordersLastMonth: n(m.orders_last),
+      enrollmentsThisMonth: n(daily('enrollments')?.this_month),
+      enrollmentsLastMonth: n(daily('enrollments')?.last_month),
+      ordersThisMonth: n(daily('orders')?.this_month),
+      ordersLastMonth: n(daily('orders')?.last_month),
       revenueThisMonth: toMajor(n(main?.this_month)),
       revenueLastMonth: toMajor(n(main?.last_month)),
       chartData: { granularity, userGrowth, revenueGrowth },

@@ -117,6 +117,19 @@ async function rollups() {
   return { daily: byKey(daily.filter(nonZero)), kinds: byKey(kinds.filter(nonZero)) };
 }
 
+/** The dashboard's daily counts, and the same counted from the rows. */
+async function dailyCounts() {
+  const kept = await s.db.$queryRaw<{ subject: string; day: string; count: number }[]>`
+    SELECT subject, to_char(day, 'YYYY-MM-DD') AS day, count FROM "DailyCount" WHERE count <> 0 ORDER BY 1, 2`;
+  const counted = await s.db.$queryRaw<{ subject: string; day: string; count: number }[]>`
+    SELECT subject, day, count(*)::int AS count FROM (
+      SELECT 'orders' AS subject, to_char("createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM "Order"
+      UNION ALL
+      SELECT 'enrollments', to_char("enrolledAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM "Enrollment") x
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+  return { kept, counted };
+}
+
 describe('revenue rollups', () => {
   it('after payments, partial and full refunds on different days, equal an aggregate over the rows', async () => {
     // Day 1: A and B paid through Stripe, and C (three items, a discount) written directly.
@@ -239,6 +252,14 @@ describe('revenue rollups', () => {
       }),
     );
 
+    // The dashboard's daily counts of orders and enrollments, also after an enrollment moves day.
+    const moved = await s.db.enrollment.findFirstOrThrow({ orderBy: { enrolledAt: 'desc' } });
+    await s.db.enrollment.update({ where: { id: moved.id }, data: { enrolledAt: new Date('2026-10-01T00:00:00Z') } });
+    const counts = await dailyCounts();
+    expect(counts.kept).toEqual(counts.counted);
+    expect(stats.totalOrders).toBe(await s.db.order.count());
+    expect(stats.totalEnrollments).toBe(await s.db.enrollment.count());
+
     // And recomputing them from the rows (the migration's backfill) changes nothing.
     await s.db.$executeRaw`SELECT revenue_rollup_rebuild()`;
     expect(await rollups()).toEqual(actual);
@@ -266,5 +287,7 @@ describe('revenue rollups', () => {
       WHERE day = '2026-11-25' AND currency = 'USD' AND kind = 'program_access'`;
     expect(kind).toEqual({ paidOrders: 20, gross: BigInt(20 * 3499) });
     expect(await rollups()).toEqual(await directAggregate());
+    const counts = await dailyCounts();
+    expect(counts.kept).toEqual(counts.counted);
   });
 });
