@@ -59,6 +59,17 @@ export interface BuildAppOptions {
   closeDb?: boolean;
 }
 
+const draining = new WeakSet<FastifyInstance>();
+
+/**
+ * Shutdown's first step (server.ts), before the listener closes: from now on every answer closes
+ * its connection, so keep-alive clients (a proxy, a browser) take their next request elsewhere.
+ * close() does the same from its start.
+ */
+export function startDraining(app: FastifyInstance): void {
+  draining.add(app);
+}
+
 /** Builds the whole HTTP app without listening: server.ts listens, tests use `app.inject()`. */
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config, db } = deps;
@@ -84,12 +95,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // Requests already under way when shutdown starts still finish, but their keep-alive sockets
   // must not outlive them: Node keeps such a socket open (and a client honours the Keep-Alive
   // hint) for up to 72 s, and close() waits for it. Answer them with `Connection: close`.
-  let draining = false;
   app.addHook('preClose', async () => {
-    draining = true;
+    draining.add(app);
   });
   app.addHook('onSend', async (req, reply) => {
-    if (draining && req.raw.httpVersionMajor < 2) reply.header('connection', 'close');
+    if (draining.has(app) && req.raw.httpVersionMajor < 2) reply.header('connection', 'close');
   });
 
   // Set before any route is registered: routes keep the handlers in force when they are added.

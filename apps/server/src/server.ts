@@ -1,6 +1,7 @@
+import net from 'node:net';
 import { installJobQueue, startWorker, type Worker } from '@learningpt/jobs';
 import { describePayments } from '@learningpt/billing';
-import { buildApp, createAppDeps } from './app';
+import { buildApp, createAppDeps, startDraining } from './app';
 import { billingSettingsFrom } from './plugins/stripe-webhook';
 import { ConfigError, loadConfig, type Config } from './config';
 
@@ -45,8 +46,16 @@ try {
   process.exit(1);
 }
 
-// Graceful shutdown: let running jobs finish and stop the worker, stop accepting, let in-flight
-// requests finish, close the pool (onClose hook).
+// Graceful shutdown, in this order, so that no request a client got through is dropped:
+// 1. every answer from now on says Connection: close (keep-alive clients go elsewhere);
+// 2. the listening socket closes, and only it: new connections are refused (a proxy retries
+//    those on another replica). Not http.Server.close(): it also drops every connection that has
+//    not sent its request yet, including ones accepted a moment ago, and the client sees a reset;
+// 3. a short grace for connections already accepted to deliver their request, and for running
+//    jobs to finish (the worker, when it runs here);
+// 4. app.close(): idle keep-alive sockets go, requests in flight finish, then the pool closes
+//    (onClose hook).
+const DRAIN_GRACE_MS = 500;
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -58,7 +67,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.exit(1);
     }, 10_000);
     force.unref();
-    Promise.resolve(worker?.stop())
+    startDraining(app);
+    net.Server.prototype.close.call(app.server);
+    Promise.all([worker?.stop(), new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS))])
       .then(() => app.close())
       .then(
         () => process.exit(0),
