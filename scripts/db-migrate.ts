@@ -3,7 +3,8 @@
 // queue's schema (graphile_worker, with graphile-worker's own migrations).
 //   DATABASE_URL set:   migrates that database (creating it when it does not exist yet)
 //   DATABASE_URL unset: starts the embedded dev PostgreSQL (.data/postgres, port
-//                       EMBEDDED_PG_PORT or 54329), migrates its `learningpt` database, stops it
+//                       EMBEDDED_PG_PORT or 54329), migrates its `learningpt` database, stops it;
+//                       refused with NODE_ENV=production (the image has no embedded PostgreSQL)
 import { migrate, MigrationError } from '@learningpt/db/migrate';
 import {
   defaultDevDataDir,
@@ -20,6 +21,11 @@ import { installJobQueue } from '@learningpt/jobs';
 async function main(): Promise<void> {
   let url = process.env.DATABASE_URL;
   let server: EmbeddedPostgresHandle | undefined;
+  // The production image (dist/migrate.mjs) has no embedded PostgreSQL: say what is missing.
+  if (!url && process.env.NODE_ENV === 'production') {
+    console.error('DATABASE_URL is required: the postgresql:// connection string of the database to migrate.');
+    process.exit(1);
+  }
   if (!url) {
     server = await startEmbeddedPostgres({
       dataDir: defaultDevDataDir(),
