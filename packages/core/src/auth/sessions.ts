@@ -2,7 +2,7 @@
 // token; the database holds only its SHA-256 (Session.id). A session ends after an idle timeout
 // (expiresAt, pushed forward when less than half of it is left) and at an absolute lifetime
 // (absoluteExpiresAt, never extended). The user's status is checked on every resolution.
-import type { Db, Prisma } from '@learningpt/db';
+import type { Db, Prisma, Role, UserStatus } from '@learningpt/db';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import type { Viewer } from '../shared/viewer';
@@ -62,6 +62,19 @@ export async function createSession({
   return { token, session };
 }
 
+interface SessionWithUser {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastActiveAt: Date;
+  expiresAt: Date;
+  absoluteExpiresAt: Date;
+  name: string;
+  email: string;
+  role: Role;
+  status: UserStatus;
+}
+
 /** How often lastActiveAt is written at most (it feeds "my sessions", not security). */
 const ACTIVITY_WRITE_MS = 60_000;
 
@@ -82,18 +95,12 @@ export async function validateSessionToken({
 }): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{16,128}$/.test(token)) return null;
   const id = hashToken(token);
-  const row = await db.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      userId: true,
-      createdAt: true,
-      lastActiveAt: true,
-      expiresAt: true,
-      absoluteExpiresAt: true,
-      user: { select: { id: true, name: true, email: true, role: true, status: true } },
-    },
-  });
+  // One statement with the user (every signed-in request runs this).
+  const [row] = await db.$queryRaw<SessionWithUser[]>`
+    SELECT s.id, s."userId", s."createdAt", s."lastActiveAt", s."expiresAt", s."absoluteExpiresAt",
+           u.name, u.email, u.role::text AS role, u.status::text AS status
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${id}`;
   // The lookup is by primary key; compare the hash again in constant time all the same.
   if (!row || !hashesEqual(row.id, id)) return null;
   const now = clock.now();
@@ -101,7 +108,7 @@ export async function validateSessionToken({
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (row.user.status !== 'active') {
+  if (row.status !== 'active') {
     await db.session.deleteMany({ where: { userId: row.userId } });
     return null;
   }
@@ -119,7 +126,7 @@ export async function validateSessionToken({
     createdAt: row.createdAt,
     expiresAt,
     absoluteExpiresAt: row.absoluteExpiresAt,
-    user: { userId: row.user.id, role: row.user.role, name: row.user.name, email: row.user.email },
+    user: { userId: row.userId, role: row.role, name: row.name, email: row.email },
   };
 }
 

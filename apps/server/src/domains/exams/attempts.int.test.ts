@@ -295,6 +295,45 @@ describe('quizzes.submit', () => {
     });
   });
 
+  it('answers exactly the result that is read back later from the stored rows', async () => {
+    // The submit builds its answer from what it wrote; quizzes.attempt reads it from the rows.
+    // Saved answers, answers sent with the submit (one replacing a saved one), an unanswered
+    // question, partial credit; once failing, once passing with a certificate.
+    for (const pass of [false, true]) {
+      const { quiz, student } = await setup({ count: 8, points: 4, passingScore: 50, showAnswersAfterSubmit: true });
+      const { attemptId } = await student.caller.quizzes.start({ id: quiz.id });
+      const right = answersFor(quiz);
+      const wrong = answersFor(quiz, 'wrong');
+      await student.caller.quizzes.saveAnswers({ id: quiz.id, attemptId, answers: [wrong[0]!, right[1]!, right[2]!] });
+      const multi = quiz.questions[5]!;
+      const sent = [
+        pass ? right[0]! : wrong[0]!, // replaces the saved answer
+        { questionId: multi.id, selectedAnswers: [multi.correct[0]!] }, // partial credit
+        ...(pass ? [right[3]!, right[4]!, right[6]!] : [wrong[3]!]),
+      ];
+      s.clock.advance(61_000);
+      const { result } = await student.caller.quizzes.submit({ id: quiz.id, attemptId, answers: sent });
+      expect(result.passed).toBe(pass);
+      expect(result.certificateGenerated).toBe(pass);
+      const { attempt } = await student.caller.quizzes.attempt({ id: quiz.id, attemptId });
+      expect(attempt.result).toEqual(result);
+      const rest = await s.rest<{ attempt: { result: unknown } }>({
+        method: 'GET',
+        url: `/api/quizzes/${quiz.id}/attempts/${attemptId}`,
+        headers: s.bearer(student.token),
+      });
+      expect(rest.status).toBe(200);
+      expect(rest.body.attempt.result).toEqual(JSON.parse(JSON.stringify(result)));
+      // Every served question has its graded row, the unanswered ones too.
+      const rows = await s.db.attemptAnswer.findMany({ where: { attemptId } });
+      expect(rows).toHaveLength(8);
+      expect(rows.find((r) => r.questionId === quiz.questions[7]!.id)).toMatchObject({
+        selected: [],
+        isCorrect: false,
+      });
+    }
+  });
+
   it('hides the feedback when the quiz does not show answers', async () => {
     const { quiz, student } = await setup({ showAnswersAfterSubmit: false });
     const { attemptId } = await student.caller.quizzes.start({ id: quiz.id });
