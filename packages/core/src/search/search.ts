@@ -1,6 +1,12 @@
 import { Prisma, type Db } from '@learningpt/db';
 import type { SearchOutput, SearchType } from '@learningpt/schema';
-import { programSummaryInclude, toProgramSummary } from '../catalog/program-view';
+import {
+  cardFromJson,
+  PROGRAM_CARD_JOINS,
+  PROGRAM_CARD_JSON,
+  toProgramSummary,
+  type ProgramCardJson,
+} from '../catalog/program-view';
 import { pageOffset, paginationMeta } from '../shared/pagination';
 
 /*
@@ -62,6 +68,30 @@ export function instructorSearchSql({ q, limit, offset }: { q: string; limit: nu
 }
 
 type Hit = { id: string; score: number; total: bigint };
+type ProgramHit = Hit & { card: ProgramCardJson };
+type InstructorHit = Hit & {
+  name: string;
+  avatarUrl: string | null;
+  headline: string | null;
+  expertise: string[] | null;
+};
+
+/** The page of program hits with their cards, in one statement. */
+function programHitsSql(o: { q: string; limit: number; offset: number }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT h.id, h.score, h.total, ${PROGRAM_CARD_JSON} AS card
+    FROM (${programSearchSql(o)}) h JOIN "Program" p ON p.id = h.id ${PROGRAM_CARD_JOINS}
+    ORDER BY h.score DESC, h.id DESC`;
+}
+
+/** The page of instructor hits with what the result shows of them, in one statement. */
+function instructorHitsSql(o: { q: string; limit: number; offset: number }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT h.id, h.score, h.total, u.name, u."avatarUrl", x.headline, x.expertise
+    FROM (${instructorSearchSql(o)}) h JOIN "User" u ON u.id = h.id
+      LEFT JOIN "InstructorProfile" x ON x."userId" = u.id
+    ORDER BY h.score DESC, h.id DESC`;
+}
 
 /** search.global: programs and/or instructors, best match first, both lists paged together. */
 export async function searchGlobal({
@@ -78,10 +108,9 @@ export async function searchGlobal({
   limit: number;
 }): Promise<SearchOutput> {
   const offset = pageOffset(page, limit);
-  const none: Hit[] = [];
   const [programHits, instructorHits] = await Promise.all([
-    type === 'instructors' ? none : db.$queryRaw<Hit[]>(programSearchSql({ q, limit, offset })),
-    type === 'programs' ? none : db.$queryRaw<Hit[]>(instructorSearchSql({ q, limit, offset })),
+    type === 'instructors' ? [] : db.$queryRaw<ProgramHit[]>(programHitsSql({ q, limit, offset })),
+    type === 'programs' ? [] : db.$queryRaw<InstructorHit[]>(instructorHitsSql({ q, limit, offset })),
   ]);
 
   // Past the last page the window count is unavailable: count apart so the client can recover.
@@ -98,46 +127,21 @@ export async function searchGlobal({
     type === 'programs' ? 0 : countOf(instructorHits, instructorSearchSql),
   ]);
 
-  const [programs, instructors] = await Promise.all([
-    db.program.findMany({ where: { id: { in: programHits.map((h) => h.id) } }, include: programSummaryInclude }),
-    db.user.findMany({
-      where: { id: { in: instructorHits.map((h) => h.id) } },
-      select: {
-        id: true,
-        name: true,
-        avatarUrl: true,
-        instructorProfile: { select: { headline: true, expertise: true } },
-      },
-    }),
-  ]);
-  const programById = new Map(programs.map((p) => [p.id, p]));
-  const instructorById = new Map(instructors.map((u) => [u.id, u]));
-
   const longest = Math.max(totalPrograms, totalInstructors);
   const meta = paginationMeta(longest, page, limit);
   return {
     query: q,
     type,
     results: {
-      programs: programHits.flatMap((h) => {
-        const p = programById.get(h.id);
-        return p ? [{ ...toProgramSummary(p), score: Number(h.score) }] : [];
-      }),
-      instructors: instructorHits.flatMap((h) => {
-        const u = instructorById.get(h.id);
-        return u
-          ? [
-              {
-                id: u.id,
-                name: u.name,
-                avatar: u.avatarUrl,
-                headline: u.instructorProfile?.headline ?? null,
-                expertise: u.instructorProfile?.expertise ?? [],
-                score: Number(h.score),
-              },
-            ]
-          : [];
-      }),
+      programs: programHits.map((h) => ({ ...toProgramSummary(cardFromJson(h.card)), score: Number(h.score) })),
+      instructors: instructorHits.map((h) => ({
+        id: h.id,
+        name: h.name,
+        avatar: h.avatarUrl,
+        headline: h.headline ?? null,
+        expertise: h.expertise ?? [],
+        score: Number(h.score),
+      })),
     },
     pagination: { ...meta, total: totalPrograms + totalInstructors, totalPrograms, totalInstructors },
   };
