@@ -23,6 +23,7 @@ import { billingSettingsFrom, registerStripeWebhook } from './plugins/stripe-web
 import { createCredentialIssuer, registerCertificates } from './plugins/certificates';
 import { registerAiChat } from './plugins/ai-chat';
 import { registerReports } from './plugins/reports';
+import { registerCatalogCache } from './plugins/catalog-cache';
 import { aiSettingsFrom } from './ai-settings';
 import { createTutorModels, type TutorModels } from '@learningpt/ai';
 
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   };
   const storage = deps.storage ?? createStorage(config);
   await registerSession(app, { db, clock: deps.clock, config, settings: auth });
+  if (config.CATALOG_CACHE === 'on') await registerCatalogCache(app, { connectionString: config.DATABASE_URL });
 
   const createContext = (req: FastifyRequest, reply: FastifyReply): AppContext => {
     const cookies = sessionCookies(config, req, reply);

@@ -127,6 +127,9 @@ export const ZConfig = z.object({
     .enum(['true', 'false'], { message: 'WORKER_IN_PROCESS must be true or false' })
     .transform((v) => v === 'true')
     .optional(),
+  // Anonymous catalog reads answered from memory until PostgreSQL notifies a catalog change
+  // (plugins/catalog-cache.ts). `off` answers every request from the database.
+  CATALOG_CACHE: z.enum(['on', 'off'], { message: 'CATALOG_CACHE must be on or off' }).default('on'),
   // Auth (sessions, email links, account deletion); see README "Configuration".
   SESSION_IDLE_TIMEOUT_DAYS: days('SESSION_IDLE_TIMEOUT_DAYS', 7),
   SESSION_MAX_AGE_DAYS: days('SESSION_MAX_AGE_DAYS', 30),
