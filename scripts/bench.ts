@@ -26,6 +26,7 @@ import { loadConfig } from '../apps/server/src/config';
 import { authSettingsFrom } from '../apps/server/src/plugins/session';
 import { seedDemoData } from '../prisma/seed/index';
 import { benchAiRelay } from './bench-ai';
+import { benchCatalog } from './bench-catalog';
 
 // Production settings (no development aids); the bench sends no email, so the key is a stand-in.
 const BENCH_PRODUCTION_ENV = {
@@ -59,23 +60,9 @@ await seedDemoData({ db });
 const config = loadConfig({ ...BENCH_PRODUCTION_ENV, DATABASE_URL: url, LOG_LEVEL: 'silent' });
 const app = await buildApp({ config, db, clock: systemClock });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
-const { programs } = (await (await fetch(`${base}/api/programs?limit=1`)).json()) as { programs: { slug: string }[] };
-
-const scenarios: [string, string][] = [
-  ['REST  GET /api/programs (default)', '/api/programs'],
-  [
-    'REST  GET /api/programs?category&sort=newest&page=2&limit=5',
-    '/api/programs?category=development&sort=newest&page=2&limit=5',
-  ],
-  ['REST  GET /api/programs?search=react&sort=rating', '/api/programs?search=react&sort=rating'],
-  ['REST  GET /api/programs/{slug}', `/api/programs/${programs[0]!.slug}`],
-  ['REST  GET /api/categories', '/api/categories'],
-  [
-    'tRPC  programs.list (newest, page 2)',
-    `/trpc/programs.list?input=${encodeURIComponent(JSON.stringify({ json: { sort: 'newest', page: 2, limit: 5 } }))}`,
-  ],
-  ['plain GET /health (baseline)', '/health'],
-];
+// Catalog: its hot paths at 10⁴ and 10⁵ programs (BENCH_CATALOG_SIZES), each beside a raw Fastify +
+// pg handler answering the same JSON, in a database of its own so the other parts' figures keep theirs.
+if (part('catalog')) await benchCatalog({ url, env: BENCH_PRODUCTION_ENV });
 
 console.log(
   `\nLearninGPT benchmarks — ${CONCURRENCY} concurrent clients, ${DURATION_MS} ms each, Node ${process.version}\n`,
@@ -87,27 +74,6 @@ console.log(
   'p95 ms'.padStart(8),
   'p99 ms'.padStart(8),
 );
-for (const [name, path] of part('catalog') ? scenarios : []) {
-  // Warm up (JIT, pool, caches), then measure.
-  for (let i = 0; i < 50; i++) await (await fetch(base + path)).arrayBuffer();
-  const latencies: number[] = [];
-  const end = performance.now() + DURATION_MS;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const res = await fetch(base + path);
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`${path} answered ${res.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
-  const rps = (latencies.length / (DURATION_MS / 1000)).toFixed(0);
-  console.log(name.padEnd(64), rps.padStart(8), q(0.5).padStart(8), q(0.95).padStart(8), q(0.99).padStart(8));
-}
 
 // Exam simulator: submit (grade, per-answer rows, certificate check) of a 50-question attempt, one
 // student per client; each round starts an attempt unmeasured, then measures its submit.
