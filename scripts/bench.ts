@@ -26,6 +26,7 @@ import { loadConfig } from '../apps/server/src/config';
 import { authSettingsFrom } from '../apps/server/src/plugins/session';
 import { seedDemoData } from '../prisma/seed/index';
 import { benchAiRelay } from './bench-ai';
+import { benchExamSubmit } from './bench-exam';
 import { benchCatalog } from './bench-catalog';
 
 // Production settings (no development aids); the bench sends no email, so the key is a stand-in.
@@ -75,82 +76,8 @@ console.log(
   'p99 ms'.padStart(8),
 );
 
-// Exam simulator: submit (grade, per-answer rows, certificate check) of a 50-question attempt, one
-// student per client; each round starts an attempt unmeasured, then measures its submit.
-if (part('exam')) {
-  const instructor = await db.user.findFirstOrThrow({ where: { role: 'instructor' }, orderBy: { createdAt: 'asc' } });
-  const category = await db.category.findFirstOrThrow({ where: { isActive: true } });
-  const program = await db.program.create({
-    data: {
-      slug: `bench-exam-${Date.now()}`,
-      title: 'Bench exam program',
-      description: 'A program for the exam benchmark.',
-      categoryId: category.id,
-      instructorId: instructor.id,
-      status: 'published',
-      publishedAt: new Date(),
-    },
-  });
-  const quiz = await db.quiz.create({
-    data: { programId: program.id, title: 'Bench exam', status: 'published', durationMinutes: 60, passingScore: 70 },
-  });
-  const questions = await db.question.createManyAndReturn({
-    data: Array.from({ length: 50 }, (_, i) => ({
-      quizId: quiz.id,
-      programId: program.id,
-      type: i % 2 === 0 ? ('multiple_choice' as const) : ('multi_select' as const),
-      text: `Bench question ${i}?`,
-      options: ['A', 'B', 'C', 'D'],
-      correctAnswers: i % 2 === 0 ? ['B'] : ['A', 'C'],
-      points: 2,
-      topic: `Topic ${i % 5}`,
-      position: i,
-    })),
-  });
-  const answers = questions.map((q) => ({
-    questionId: q.id,
-    selectedAnswers: q.position % 3 === 0 ? ['D'] : q.correctAnswers,
-  }));
-  const policy = authSettingsFrom(config);
-  const tokens: string[] = [];
-  for (let i = 0; i < CONCURRENCY; i++) {
-    const user = await db.user.create({
-      data: { email: `bench.exam.${Date.now()}.${i}@example.org`, name: `Bench ${i}`, emailVerified: true },
-    });
-    await db.enrollment.create({
-      data: { userId: user.id, programId: program.id, source: 'admin', examSimulatorAccess: true },
-    });
-    tokens.push((await createSession({ db, clock: systemClock, policy, userId: user.id })).token);
-  }
-  const call = async (token: string, path: string, body: unknown) => {
-    const res = await fetch(base + path, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${text}`);
-    return JSON.parse(text) as { attemptId: string };
-  };
-  const latencies: number[] = [];
-  const end = performance.now() + DURATION_MS;
-  await Promise.all(
-    tokens.map(async (token) => {
-      while (performance.now() < end) {
-        const { attemptId } = await call(token, `/api/quizzes/${quiz.id}/start`, {});
-        const t = performance.now();
-        await call(token, `/api/quizzes/${quiz.id}/submit`, { attemptId, answers });
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
-  // Throughput over the whole loop (starts included), latency of the submits alone.
-  const rps = (latencies.length / (DURATION_MS / 1000)).toFixed(0);
-  const name = 'REST  POST /api/quizzes/{id}/submit (50 questions)';
-  console.log(name.padEnd(64), rps.padStart(8), q(0.5).padStart(8), q(0.95).padStart(8), q(0.99).padStart(8));
-}
+// Exam simulator: submit of a 50-question attempt beside a hand-written raw route (scripts/bench-exam.ts).
+if (part('exam')) await benchExamSubmit({ db, url, base, config, concurrency: CONCURRENCY });
 
 // Certificates: the API's event-loop lag while the in-process worker (WORKER_IN_PROCESS, the
 // development default) renders, stores and emails 100 certificate PDFs, with requests coming in.

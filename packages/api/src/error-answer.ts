@@ -6,8 +6,10 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { AppError, APP_ERROR_HTTP_STATUS, appErrorIssues, type AppErrorCode } from '@learningpt/core';
+import { isDatabaseBusy } from '@learningpt/db';
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+export const BUSY_MESSAGE = 'The service is busy right now. Please try again in a few seconds.';
 
 /** Domain error codes as tRPC codes (and so HTTP statuses on both faces). */
 export const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -97,6 +99,11 @@ export function errorAnswer(error: unknown): ErrorAnswer {
       message: (cause as Error).message,
       unexpected: false,
     };
+  }
+  // Every database connection stayed busy past its wait: an overload to retry, not a bug. Logged
+  // all the same (it says the pool or the database is too small for the load).
+  if (isDatabaseBusy(error)) {
+    return { status: 503, code: 'UNAVAILABLE', message: BUSY_MESSAGE, retryAfterSeconds: 2, unexpected: true };
   }
   return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE, unexpected: true };
 }

@@ -2,13 +2,13 @@ import type { ORPCMeta } from '@orpc/trpc';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodRealError } from 'zod';
-import type { Db } from '@learningpt/db';
+import { isDatabaseBusy, type Db } from '@learningpt/db';
 import type { CertificateCredentialIssuer } from '@learningpt/core';
 import type { PaymentGateway } from '@learningpt/billing';
 import type { TutorModels } from '@learningpt/ai';
 import type { ModelGate } from '@learningpt/core';
 import { AppError, type AuthSettings, type BillingSettings, type Clock, type Viewer } from '@learningpt/core';
-import { APP_TO_TRPC, errorAnswer, errorIssues, INTERNAL_ERROR_MESSAGE } from './error-answer';
+import { APP_TO_TRPC, BUSY_MESSAGE, errorAnswer, errorIssues, INTERNAL_ERROR_MESSAGE } from './error-answer';
 
 /* ------------------------------------------------------------------------------------------------
  * 1. Context: what every procedure receives. Built per request by the host (apps/server) from its
@@ -96,7 +96,11 @@ const t = initTRPC
 const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok) return result;
-  const cause = result.error.cause;
+  let cause = result.error.cause;
+  if (isDatabaseBusy(cause)) {
+    ctx.log.warn({ err: cause, path, requestId: ctx.requestId }, 'database busy: answered 503');
+    cause = new AppError('UNAVAILABLE', BUSY_MESSAGE, { retryAfterSeconds: 2 });
+  }
   if (cause instanceof AppError) {
     const { retryAfterSeconds } = errorAnswer(cause);
     if (retryAfterSeconds !== undefined) ctx.setHeader('Retry-After', String(retryAfterSeconds));

@@ -47,6 +47,25 @@ export function isSerializationFailure(err: unknown): boolean {
 }
 
 /**
+ * The database is saturated, not broken: no pool connection came free in time (pg-pool's
+ * connection timeout, Prisma's P2024), a transaction could not start within its maxWait (P2028),
+ * or PostgreSQL refused a connection for lack of slots (53300). Worth a 503 and a retry later.
+ */
+export function isDatabaseBusy(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = prismaCode(e);
+    if (code === 'P2024') return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string') {
+      if (code === 'P2028' && /unable to start a transaction in the given time/i.test(message)) return true;
+      if (/timeout exceeded when trying to connect/i.test(message)) return true;
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return sqlState(err) === '53300';
+}
+
+/**
  * PostgreSQL's SQLSTATE of a failed query (e.g. '42P01' undefined_table), from a pg error, from
  * the driver adapter error Prisma attaches to `meta` (raw queries fail as P2010 and carry it
  * only there), or along the `cause` chain (errors wrapped by our own code).

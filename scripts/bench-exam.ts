@@ -1,0 +1,312 @@
+// The exam simulator's submit in `pnpm bench`: grading a 50-question attempt over real HTTP
+// (POST /api/quizzes/{id}/submit, signed in by bearer token), side by side with a raw Fastify + pg
+// route doing what a hand-written submit would (the session and its user, the attempt locked, the
+// questions with their saved answers, one upsert of the graded answers, the attempt updated; the
+// same pure grader), checked to answer the same figures before timing. Attempts are started
+// beforehand, unmeasured, one per student, so the timed phase is submits only, back to back.
+import { mkdir, writeFile } from 'node:fs/promises';
+import inspector from 'node:inspector/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { createSession, systemClock } from '@learningpt/core';
+import { gradeAttempt, type GradableQuestion } from '../packages/core/src/quizzes/grade';
+import { hashToken } from '../packages/core/src/auth/tokens';
+import type { Db } from '@learningpt/db';
+import type { Config } from '../apps/server/src/config';
+import { authSettingsFrom } from '../apps/server/src/plugins/session';
+
+const QUESTIONS = 50;
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function figures(latencies: number[], elapsedMs: number): Figures {
+  const s = [...latencies].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { rps: s.length / (elapsedMs / 1000), p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+}
+
+/** A hand-written submit: what the endpoint does, without our layers. Answers the graded figures. */
+function rawSubmitServer(url: string, max: number) {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const app = Fastify({ logger: false });
+  app.post<{
+    Params: { id: string };
+    Body: { attemptId: string; answers: { questionId: string; selectedAnswers: string[] }[] };
+  }>('/raw/quizzes/:id/submit', async (req, reply) => {
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    const client = await pool.connect();
+    try {
+      const session = await client.query<{ userId: string; status: string }>(
+        `SELECT s."userId", u.status::text AS status FROM "Session" s JOIN "User" u ON u.id = s."userId"
+           WHERE s.id = $1 AND s."expiresAt" > now()`,
+        [hashToken(token)],
+      );
+      const viewer = session.rows[0];
+      if (!viewer || viewer.status !== 'active') return reply.code(401).send({ error: 'unauthorized' });
+      await client.query('BEGIN');
+      const { rows: attempts } = await client.query<{
+        id: string;
+        userId: string;
+        startedAt: Date;
+        questionOrder: string[];
+        status: string;
+        passingScore: number;
+      }>(
+        `SELECT a.id, a."userId", a."startedAt", a."questionOrder", a.status::text AS status, q."passingScore"
+           FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+           WHERE a.id = $1 AND a."quizId" = $2 FOR UPDATE OF a`,
+        [req.body.attemptId, req.params.id],
+      );
+      const a = attempts[0];
+      if (!a || a.userId !== viewer.userId || a.status !== 'in_progress') {
+        await client.query('ROLLBACK');
+        return reply.code(409).send({ error: 'not open' });
+      }
+      const { rows: questions } = await client.query<GradableQuestion & { saved: string[] | null }>(
+        `SELECT q.id, q.type::text AS type, q."correctAnswers", q.points, s.selected AS saved
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) JOIN "Question" q ON q.id = o.id
+           LEFT JOIN "AttemptAnswer" s ON s."attemptId" = $2 AND s."questionId" = q.id ORDER BY o.n`,
+        [a.questionOrder, a.id],
+      );
+      const sent = new Map(req.body.answers.map((x) => [x.questionId, x.selectedAnswers]));
+      const graded = gradeAttempt(questions, new Map(questions.map((q) => [q.id, sent.get(q.id) ?? q.saved ?? []])));
+      const now = new Date();
+      await client.query(
+        `INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", selected, "isCorrect", "pointsAwarded", "createdAt", "updatedAt")
+           SELECT gen_random_uuid(), $1, r."questionId"::uuid, ARRAY(SELECT jsonb_array_elements_text(r.selected)),
+                  r."isCorrect", r."pointsAwarded", $2, $2
+           FROM jsonb_to_recordset($3::jsonb) AS r("questionId" text, selected jsonb, "isCorrect" boolean, "pointsAwarded" double precision)
+           ON CONFLICT ("attemptId", "questionId") DO UPDATE SET selected = EXCLUDED.selected,
+             "isCorrect" = EXCLUDED."isCorrect", "pointsAwarded" = EXCLUDED."pointsAwarded", "updatedAt" = EXCLUDED."updatedAt"`,
+        [a.id, now, JSON.stringify(graded.answers)],
+      );
+      const passed = graded.scorePercent >= a.passingScore;
+      await client.query(
+        `UPDATE "QuizAttempt" SET status = 'submitted', "submittedAt" = $2, score = $3, "totalPoints" = $4,
+             "scorePercent" = $5, passed = $6, "timeTakenSeconds" = $7, "updatedAt" = $2 WHERE id = $1`,
+        [
+          a.id,
+          now,
+          graded.score,
+          graded.totalPoints,
+          graded.scorePercent,
+          passed,
+          Math.floor((now.getTime() - a.startedAt.getTime()) / 1000),
+        ],
+      );
+      await client.query('COMMIT');
+      return {
+        result: {
+          score: graded.score,
+          totalPoints: graded.totalPoints,
+          scorePercentage: graded.scorePercent,
+          passed,
+          correctAnswers: graded.correctCount,
+          incorrectAnswers: graded.incorrectCount,
+        },
+      };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  });
+  return { app, pool };
+}
+
+/** BENCH_CPU_PROFILE=<dir>: a CPU profile of this process over the timed phase (open it in DevTools). */
+async function startProfile() {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return { stop: async (_name: string) => {} };
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (name: string) => {
+      const { profile } = await session.post('Profiler.stop');
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+export async function benchExamSubmit({
+  db,
+  url,
+  base,
+  config,
+  concurrency,
+  rounds = Number(process.env.BENCH_EXAM_ROUNDS ?? 60),
+}: {
+  db: Db;
+  url: string;
+  base: string;
+  config: Config;
+  concurrency: number;
+  /** Submits per client in each timed phase. */
+  rounds?: number;
+}) {
+  const instructor = await db.user.findFirstOrThrow({ where: { role: 'instructor' }, orderBy: { createdAt: 'asc' } });
+  const category = await db.category.findFirstOrThrow({ where: { isActive: true } });
+  const tag = Date.now().toString(36);
+  const program = await db.program.create({
+    data: {
+      slug: `bench-exam-${tag}`,
+      title: 'Bench exam program',
+      description: 'A program for the exam benchmark.',
+      categoryId: category.id,
+      instructorId: instructor.id,
+      status: 'published',
+      publishedAt: new Date(),
+    },
+  });
+  // No certificate on a pass here (the completion rule is not met): grading is what is measured.
+  const quiz = await db.quiz.create({
+    data: {
+      programId: program.id,
+      title: 'Bench exam',
+      status: 'published',
+      durationMinutes: 60,
+      passingScore: 70,
+      allowRetake: true,
+    },
+  });
+  const questions = await db.question.createManyAndReturn({
+    data: Array.from({ length: QUESTIONS }, (_, i) => ({
+      quizId: quiz.id,
+      programId: program.id,
+      type: i % 2 === 0 ? ('multiple_choice' as const) : ('multi_select' as const),
+      text: `Bench question ${i}?`,
+      options: ['A', 'B', 'C', 'D'],
+      correctAnswers: i % 2 === 0 ? ['B'] : ['A', 'C'],
+      points: 2,
+      topic: `Topic ${i % 5}`,
+      position: i,
+    })),
+  });
+  const answers = questions.map((q) => ({
+    questionId: q.id,
+    selectedAnswers: q.position % 3 === 0 ? ['D'] : q.correctAnswers,
+  }));
+
+  // One student per submit (one open attempt per student and quiz), each with an attempt started
+  // through the API before the clock runs.
+  const count = concurrency * rounds;
+  const policy = authSettingsFrom(config);
+  const prepare = async (label: string) => {
+    const users = await db.user.createManyAndReturn({
+      data: Array.from({ length: count }, (_, i) => ({
+        email: `bench.exam.${label}.${tag}.${i}@example.org`,
+        name: `Bench ${label} ${i}`,
+        emailVerified: true,
+      })),
+      select: { id: true },
+    });
+    await db.enrollment.createMany({
+      data: users.map((u) => ({
+        userId: u.id,
+        programId: program.id,
+        source: 'admin' as const,
+        examSimulatorAccess: true,
+      })),
+    });
+    const out: { token: string; attemptId: string }[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < users.length) {
+          const user = users[next++]!;
+          const { token } = await createSession({ db, clock: systemClock, policy, userId: user.id });
+          const res = await fetch(`${base}/api/quizzes/${quiz.id}/start`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: '{}',
+          });
+          if (!res.ok) throw new Error(`start answered ${res.status}: ${await res.text()}`);
+          out.push({ token, attemptId: ((await res.json()) as { attemptId: string }).attemptId });
+        }
+      }),
+    );
+    process.stderr.write(`  exam bench: ${count} attempts started for ${label}\n`);
+    return out;
+  };
+
+  const submitAll = async (target: string, attempts: { token: string; attemptId: string }[]) => {
+    const latencies: number[] = [];
+    const results: unknown[] = [];
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < attempts.length) {
+          const { token, attemptId } = attempts[next++]!;
+          const t = performance.now();
+          const res = await fetch(target, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ attemptId, answers }),
+          });
+          const body = await res.text();
+          if (!res.ok) throw new Error(`${target} answered ${res.status}: ${body}`);
+          latencies.push(performance.now() - t);
+          results.push((JSON.parse(body) as { result: unknown }).result);
+        }
+      }),
+    );
+    return { figures: figures(latencies, performance.now() - t0), results };
+  };
+
+  const raw = rawSubmitServer(url, 10);
+  const rawBase = await raw.app.listen({ host: '127.0.0.1', port: 0 });
+  void (raw.app.server.address() as AddressInfo);
+  try {
+    // Warm-up of both (JIT, pools), then a check that both grade alike.
+    const warm = await prepare('warm');
+    const half = Math.floor(warm.length / 2);
+    const ours = await submitAll(`${base}/api/quizzes/${quiz.id}/submit`, warm.slice(0, half));
+    const theirs = await submitAll(`${rawBase}/raw/quizzes/${quiz.id}/submit`, warm.slice(half));
+    const pick = (r: unknown) => {
+      const x = r as Record<string, unknown>;
+      return [x.score, x.totalPoints, x.scorePercentage, x.passed, x.correctAnswers, x.incorrectAnswers];
+    };
+    if (JSON.stringify(pick(ours.results[0])) !== JSON.stringify(pick(theirs.results[0]))) {
+      throw new Error(`the raw submit grades differently: ${JSON.stringify([ours.results[0], theirs.results[0]])}`);
+    }
+
+    const forOurs = await prepare('api');
+    const forRaw = await prepare('raw');
+    const profile = await startProfile();
+    const api = await submitAll(`${base}/api/quizzes/${quiz.id}/submit`, forOurs);
+    await profile.stop('exam-submit');
+    const baseline = await submitAll(`${rawBase}/raw/quizzes/${quiz.id}/submit`, forRaw);
+    const row = (name: string, f: Figures, extra = '') =>
+      console.log(
+        name.padEnd(64),
+        f.rps.toFixed(0).padStart(8),
+        f.p50.toFixed(2).padStart(8),
+        f.p95.toFixed(2).padStart(8),
+        f.p99.toFixed(2).padStart(8),
+        extra,
+      );
+    row(`REST  POST /api/quizzes/{id}/submit (${QUESTIONS} questions)`, api.figures);
+    row(`raw   Fastify + pg submit (same SQL work, same grader)`, baseline.figures);
+    console.log(
+      `      submit: ${(api.figures.rps / baseline.figures.rps).toFixed(2)}× the raw route's throughput ` +
+        `(target ≥ 200/s, p99 ≤ 100 ms; ${concurrency} clients, ${count} submits a run)`,
+    );
+  } finally {
+    await raw.app.close();
+    await raw.pool.end();
+  }
+}
