@@ -3,10 +3,14 @@
 // client's request is under way, then both clocks are this process's), side by side with a raw
 // Fastify route that pipes the provider's bytes through untouched; and the event-loop lag while
 // many answers stream at once.
-import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeAiServer, type FakeAiServer } from '@learningpt/ai/testing';
+import { Worker } from 'node:worker_threads';
+import type { LoadMessage, LoadReport } from './bench-ai-load';
+import { startProfile } from './bench-exam';
+import { lagMonitor } from './event-loop-lag';
 import { createSession, systemClock } from '@learningpt/core';
 import type { Db } from '@learningpt/db';
 import { buildApp } from '../apps/server/src/app';
@@ -52,17 +56,16 @@ const stats = (xs: number[]) => {
 
 export async function benchAiRelay({ db, url, env }: { db: Db; url: string; env: Record<string, string> }) {
   const fake = await startFakeAiServer();
-  const config = loadConfig({
-    ...env,
+  const aiEnv = {
     DATABASE_URL: url,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     AI_PROVIDER: 'openai',
     OPENAI_API_KEY: 'sk-bench',
-    OPENAI_BASE_URL: fake.baseUrl,
     OPENAI_MODEL: 'gpt-bench',
     AI_MODERATION: 'local',
     AI_MAX_IN_FLIGHT: '1000',
-  });
+  };
+  const config = loadConfig({ ...env, ...aiEnv, OPENAI_BASE_URL: fake.baseUrl });
   const app = await buildApp({ config, db, clock: systemClock }, { closeDb: false });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
 
@@ -143,51 +146,61 @@ export async function benchAiRelay({ db, url, env }: { db: Db; url: string; env:
   row('raw Node HTTP handler piping the provider bytes (floor)', floor);
   console.log(`${'overhead over the floor (p50)'.padEnd(64)} ${(tutor.p50 - floor.p50).toFixed(2).padStart(8)}`);
 
-  // Streams held open at once: each answer trickles a token every 50 ms for ~3 s. The lag is
-  // measured twice: while they are all held open (every stream has its first token; the target),
-  // and over the burst that opens them (each request's checks and writes before its stream starts).
+  // Streams held open at once: each answer trickles a token every 50 ms for ~3 s, the requests
+  // arriving over one second. The provider and the learners run in a worker thread (in production
+  // they are other machines), so the lag measured is the API's own. Measured twice: while all
+  // are held open (every stream has its first token; the target), and over the second they open
+  // in (each request's checks and writes before its stream starts).
   const sizes = (process.env.BENCH_AI_STREAMS ?? '100,200,400').split(',').map(Number);
-  fake.reset();
-  fake.setDefaultReply({ chunks: Array.from({ length: 60 }, (_, i) => `t${i} `), delayMs: 50 });
-  const ms = (ns: number) => (ns / 1e6).toFixed(1).padStart(8);
+  // A worker runs TypeScript through tsx's loader, registered in the worker before the import.
+  const load = new Worker(
+    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+       .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./bench-ai-load.ts'))}); })`,
+    { eval: true },
+  );
+  const reports: LoadReport[] = [];
+  let wake = () => {};
+  load.on('message', (m: LoadReport) => {
+    reports.push(m);
+    wake();
+  });
+  const next = async <T extends LoadReport['type']>(type: T) => {
+    for (;;) {
+      const i = reports.findIndex((r) => r.type === type);
+      if (i >= 0) return reports.splice(i, 1)[0] as Extract<LoadReport, { type: T }>;
+      await new Promise<void>((r) => (wake = r));
+    }
+  };
+  const { baseUrl } = await next('fake');
+  const loadConfigured = loadConfig({ ...env, ...aiEnv, OPENAI_BASE_URL: baseUrl });
+  const loadApp = await buildApp({ config: loadConfigured, db, clock: systemClock }, { closeDb: false });
+  const loadBase = await loadApp.listen({ host: '127.0.0.1', port: 0 });
+  const ms = (lag: number) => lag.toFixed(1).padStart(8);
   console.log(
     `${'streams held open at once (a token each 50 ms): event-loop lag'.padEnd(64)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}`,
   );
   for (const open of sizes) {
-    const burst = monitorEventLoopDelay({ resolution: 5 });
-    const held = monitorEventLoopDelay({ resolution: 5 });
+    const burst = lagMonitor();
+    const held = lagMonitor();
     burst.enable();
-    let first = 0;
-    let allOpen!: () => void;
-    const opened = new Promise<void>((r) => (allOpen = r));
-    const done = Promise.all(
-      Array.from({ length: open }, async (_, i) => {
-        const res = await ask(`Concurrent question ${open}.${i}`);
-        if (!res.ok) throw new Error(`stream ${i} answered ${res.status}: ${await res.text()}`);
-        const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-        let seen = false;
-        for (;;) {
-          const { done: end, value } = await reader.read();
-          if (end) break;
-          if (!seen && value.includes('t0 ')) {
-            seen = true;
-            if (++first === open) allOpen();
-          }
-        }
-      }),
-    );
-    await Promise.race([opened, done]);
+    load.postMessage({ type: 'run', base: loadBase, token, open, spacingMs: 1000 / open } satisfies LoadMessage);
+    await next('all-open');
     burst.disable();
     held.enable();
-    await done;
+    const profile = await startProfile();
+    const { refused, statuses } = await next('done');
+    await profile.stop(`ai-held-${open}`);
     held.disable();
+    const note = refused > 0 ? `  (${refused} refused: ${JSON.stringify(statuses)})` : '';
     console.log(
-      `${`  ${open} streams, all open (target lag ≤ 20 ms)`.padEnd(64)} ${ms(held.percentile(50))} ${ms(held.percentile(99))} ${ms(held.max)}`,
+      `${`  ${open} streams, all open (target lag ≤ 20 ms)`.padEnd(64)} ${ms(held.percentile(50))} ${ms(held.percentile(99))} ${ms(held.max)}${note}`,
     );
     console.log(
       `${`  ${open} streams, while they open (requests' checks and writes)`.padEnd(64)} ${ms(burst.percentile(50))} ${ms(burst.percentile(99))} ${ms(burst.max)}`,
     );
   }
+  load.postMessage({ type: 'close' } satisfies LoadMessage);
+  await loadApp.close();
 
   await app.close();
   raw.closeAllConnections();

@@ -124,7 +124,7 @@ function rawSubmitServer(url: string, max: number) {
 }
 
 /** BENCH_CPU_PROFILE=<dir>: a CPU profile of this process over the timed phase (open it in DevTools). */
-async function startProfile() {
+export async function startProfile() {
   const dir = process.env.BENCH_CPU_PROFILE;
   if (!dir) return { stop: async (_name: string) => {} };
   const session = new inspector.Session();

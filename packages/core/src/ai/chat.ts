@@ -46,7 +46,7 @@ export interface TutorDeps {
   historyMessages?: number;
   /** How long a cached first answer is reused (default 7 days). */
   cacheTtlMs?: number;
-  /** How often the text so far is written while it streams (default 250 ms). */
+  /** How often the text so far is written while it streams (default 1 s). */
   saveEveryMs?: number;
 }
 
@@ -277,15 +277,38 @@ export async function startTutorTurn(
   let text = '';
   let lastSave = 0;
   let saving: Promise<unknown> = Promise.resolve();
-  const saveEvery = deps.saveEveryMs ?? 250;
+  const saveEvery = deps.saveEveryMs ?? 1000;
   let resolveSettled!: (end: TutorTurnEnd) => void;
   const settled = new Promise<TutorTurnEnd>((r) => (resolveSettled = r));
   let finished = false;
+
+  // The text so far is saved at most every `saveEvery` ms (a reload mid-answer shows it), on a
+  // trailing timer: never on the token's own path (the first save runs after the token has been
+  // passed on), and the last text before a stall is saved too.
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleSave = () => {
+    if (saveTimer || finished) return;
+    saveTimer = setTimeout(
+      () => {
+        saveTimer = undefined;
+        if (finished) return;
+        lastSave = Date.now();
+        const snapshot = text;
+        saving = saving
+          .then(() =>
+            db.aiMessage.updateMany({ where: { id: assistantId, status: 'streaming' }, data: { content: snapshot } }),
+          )
+          .catch(() => {});
+      },
+      Math.max(0, lastSave + saveEvery - Date.now()),
+    );
+  };
 
   /** The one final write of the answer (complete or failed); later calls do nothing. */
   const finish = async (end: TutorTurnEnd) => {
     if (finished) return;
     finished = true;
+    clearTimeout(saveTimer);
     release();
     try {
       await saving;
@@ -357,16 +380,7 @@ export async function startTutorTurn(
     onChunk({ chunk }) {
       if (chunk.type !== 'text-delta') return;
       text += chunk.text;
-      const t = Date.now();
-      if (t - lastSave >= saveEvery) {
-        lastSave = t;
-        const snapshot = text;
-        saving = saving
-          .then(() =>
-            db.aiMessage.updateMany({ where: { id: assistantId, status: 'streaming' }, data: { content: snapshot } }),
-          )
-          .catch(() => {});
-      }
+      scheduleSave();
     },
     onError({ error }) {
       fail(error);
