@@ -27,6 +27,7 @@ import { authSettingsFrom } from '../apps/server/src/plugins/session';
 import { seedDemoData } from '../prisma/seed/index';
 import { benchAiRelay } from './bench-ai';
 import { benchExamSubmit } from './bench-exam';
+import { benchTrpcHop } from './bench-hop';
 import { lagMonitor } from './event-loop-lag';
 import { benchCatalog } from './bench-catalog';
 
@@ -42,7 +43,7 @@ const BENCH_PRODUCTION_ENV = {
 };
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
-/** BENCH_ONLY=catalog|exam|certificates|analytics|ai runs that part alone. */
+/** BENCH_ONLY=catalog|exam|certificates|analytics|ai|hop runs that part alone. */
 const ONLY = process.env.BENCH_ONLY;
 const part = (name: string) => !ONLY || ONLY === name;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -221,6 +222,9 @@ if (part('certificates')) {
 
 // The AI tutor's relay (its own app, on a fake provider).
 if (part('ai')) await benchAiRelay({ db, url, env: BENCH_PRODUCTION_ENV });
+
+// The tRPC hop: a trivial procedure beside a plain Fastify route (scripts/bench-hop.ts).
+if (part('hop')) await benchTrpcHop({ durationMs: DURATION_MS });
 
 // Admin analytics: admin.dashboard and admin.analytics.revenue at ANALYTICS_ROWS orders and as
 // many enrollments (BENCH_ANALYTICS_ROWS, default 10⁵; the 10⁶ run: BENCH_ANALYTICS_ROWS=1000000),
