@@ -52,6 +52,8 @@ export const ZEventListInput = z
     status: ZEventStatus.optional(),
     featured: z.boolean().optional(),
     search: z.string().trim().max(200, 'search can be at most 200 characters').optional(),
+    /** soonest (default): by start time; latest: the most recent first (for past events). */
+    sort: z.enum(['soonest', 'latest']).default('soonest'),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from must not be after to', path: ['from'] });
 export type EventListInput = z.input<typeof ZEventListInput>;

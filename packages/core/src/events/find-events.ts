@@ -27,9 +27,11 @@ export interface FindEventsOptions {
   status?: EventStatus | undefined;
   featured?: boolean | undefined;
   search?: string | undefined;
+  /** soonest (default) or latest first; ties by id either way, so pages never overlap. */
+  sort?: 'soonest' | 'latest' | undefined;
 }
 
-/** events.list: live events by start time (soonest first, then id, so pages never overlap). */
+/** events.list: live events by start time (soonest or latest first, then id). */
 export async function findEvents(opts: FindEventsOptions): Promise<EventListOutput> {
   const { db, page, limit } = opts;
   const where: Prisma.EventWhereInput = { deletedAt: null };
@@ -55,7 +57,7 @@ export async function findEvents(opts: FindEventsOptions): Promise<EventListOutp
     db.event.findMany({
       where,
       include: eventInclude,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      orderBy: opts.sort === 'latest' ? [{ startsAt: 'desc' }, { id: 'desc' }] : [{ startsAt: 'asc' }, { id: 'asc' }],
       skip: pageOffset(page, limit),
       take: limit,
     }),

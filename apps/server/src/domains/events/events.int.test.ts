@@ -229,6 +229,11 @@ describe('the list: filters and pages', () => {
     expect(await list({ isOnline: true, featured: true, status: 'upcoming' })).toEqual(
       expected((e) => e.isOnline && e.featured && e.status === 'upcoming'),
     );
+    // Latest first (past events): the same events in the reverse order.
+    expect(await list({ sort: 'latest' })).toEqual(expected(() => true).reverse());
+    expect(await list({ to: inHours(100), sort: 'latest' })).toEqual(
+      expected((e) => e.startsAt <= inHours(100)).reverse(),
+    );
   });
 
   it('reads the same filters from a REST query string (booleans, days, seed spellings)', async () => {

@@ -24,7 +24,7 @@ describe('events list URL', () => {
     const upcoming = toEventListInput({ page: 1, when: 'upcoming', format: 'in-person' }, now);
     expect(upcoming).toEqual({ page: 1, limit: 9, from: now, isOnline: false });
     const past = toEventListInput({ page: 3, when: 'past', featured: true, category: 'cloud' }, now);
-    expect(past).toEqual({ page: 3, limit: 9, to: now, featured: true, category: 'cloud' });
+    expect(past).toEqual({ page: 3, limit: 9, to: now, sort: 'latest', featured: true, category: 'cloud' });
     expect(toEventListInput({ page: 1, when: 'all' }, now)).toEqual({ page: 1, limit: 9 });
     for (const input of [upcoming, past]) expect(ZEventListInput.safeParse(input).success).toBe(true);
   });

@@ -56,7 +56,11 @@ export function toEventParams(f: EventFilters): URLSearchParams {
 export function toEventListInput(f: EventFilters, now: Date): EventListInput {
   const input: EventListInput = { page: f.page, limit: EVENTS_PAGE_SIZE };
   if (f.when === 'upcoming') input.from = now;
-  if (f.when === 'past') input.to = now;
+  if (f.when === 'past') {
+    // The most recent first: last week's event before last year's.
+    input.to = now;
+    input.sort = 'latest';
+  }
   if (f.category) input.category = f.category;
   if (f.format) input.isOnline = f.format === 'online';
   if (f.featured) input.featured = true;
