@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, errorAnswer, nulPath, NUL_REFUSED, type AppContext, type AppRouter } from '@learningpt/api';
 import { createDb, type Db } from '@learningpt/db';
 import { configurePasswordHasher, createModelGate, systemClock, type Clock, type ModelGate } from '@learningpt/core';
@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { sendError, sendErrorAnswer } from './errors';
 import { loggerOptions } from './logger';
 import { registerRestApi } from './rest/rest-api';
+import { registerTrpcHost } from './plugins/trpc-host';
 import { registerDocs } from './plugins/docs';
 import { registerHealth } from './plugins/health';
 import { registerDevMail } from './plugins/dev-mail';
@@ -196,8 +197,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     }
   });
 
-  await app.register(fastifyTRPCPlugin, {
+  await registerTrpcHost(app, {
     prefix: '/trpc',
+    fastPath: config.TRPC_FAST_PATH === 'on',
     trpcOptions: {
       router: appRouter,
       maxBatchSize: config.TRPC_MAX_BATCH_SIZE,

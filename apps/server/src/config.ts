@@ -206,6 +206,8 @@ export const ZConfig = z.object({
     .min(1, 'TRPC_MAX_BATCH_SIZE must be at least 1')
     .max(100, 'TRPC_MAX_BATCH_SIZE can be at most 100')
     .default(10),
+  // tRPC: single calls answered without the adapter's Fetch Request/Response (plugins/trpc-host.ts).
+  TRPC_FAST_PATH: z.enum(['on', 'off'], { message: 'TRPC_FAST_PATH must be on or off' }).default('on'),
   // Certificates' Open Badges credentials are signed with this Ed25519 key (PKCS#8 PEM; newlines
   // may be written as \n). Unset: development keeps a generated one in .data/, tests make one.
   CREDENTIAL_SIGNING_KEY: z
