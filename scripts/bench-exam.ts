@@ -25,7 +25,7 @@ const QUESTIONS = 50;
 const SUBMITTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-  const { target, attempts, answers, concurrency } = workerData;
+  const { target, attempts, answers, concurrency, trpcQuizId } = workerData;
   const latencies = [];
   const results = [];
   let next = 0;
@@ -37,12 +37,13 @@ const { parentPort, workerData } = require('node:worker_threads');
       const res = await fetch(target, {
         method: 'POST',
         headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
-        body: JSON.stringify({ attemptId, answers }),
+        body: JSON.stringify(trpcQuizId ? { json: { id: trpcQuizId, attemptId, answers } } : { attemptId, answers }),
       });
       const body = await res.text();
       if (!res.ok) throw new Error(target + ' answered ' + res.status + ': ' + body);
       latencies.push(performance.now() - t);
-      results.push(JSON.parse(body).result);
+      const parsed = JSON.parse(body);
+      results.push(trpcQuizId ? parsed.result.data.json.result : parsed.result);
     }
   }));
   parentPort.postMessage({ latencies, results, elapsedMs: performance.now() - t0 });
@@ -272,9 +273,12 @@ export async function benchExamSubmit({
   };
 
   // The learners' requests run in a worker thread: the figures are the server's, not the client's.
-  const submitAll = async (target: string, attempts: { token: string; attemptId: string }[]) => {
+  const submitAll = async (target: string, attempts: { token: string; attemptId: string }[], trpcQuizId?: string) => {
     const out = await new Promise<{ latencies: number[]; results: unknown[]; elapsedMs: number }>((resolve, reject) => {
-      const w = new Worker(SUBMITTER, { eval: true, workerData: { target, attempts, answers, concurrency } });
+      const w = new Worker(SUBMITTER, {
+        eval: true,
+        workerData: { target, attempts, answers, concurrency, trpcQuizId },
+      });
       w.once('message', resolve);
       w.once('error', reject);
     });
@@ -300,8 +304,10 @@ export async function benchExamSubmit({
 
     const forOurs = await prepare('api');
     const forRaw = await prepare('raw');
+    const forTrpc = await prepare('trpc');
     const profile = await startProfile();
     const api = await submitAll(`${base}/api/quizzes/${quiz.id}/submit`, forOurs);
+    const trpc = await submitAll(`${base}/trpc/quizzes.submit`, forTrpc, quiz.id);
     await profile.stop('exam-submit');
     const baseline = await submitAll(`${rawBase}/raw/quizzes/${quiz.id}/submit`, forRaw);
     const row = (name: string, f: Figures, extra = '') =>
@@ -314,6 +320,7 @@ export async function benchExamSubmit({
         extra,
       );
     row(`REST  POST /api/quizzes/{id}/submit (${QUESTIONS} questions)`, api.figures);
+    row(`tRPC  POST /trpc/quizzes.submit (the same)`, trpc.figures);
     row(`raw   Fastify + pg submit (same SQL work, same grader)`, baseline.figures);
     console.log(
       `      submit: ${(api.figures.rps / baseline.figures.rps).toFixed(2)}× the raw route's throughput ` +
