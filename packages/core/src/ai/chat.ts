@@ -203,6 +203,9 @@ export async function startTutorTurn(
     ? { id: program.id, slug: program.slug, title: program.title, level: program.level }
     : null;
   const priorMessages = existing ? await db.aiMessage.count({ where: { sessionId: existing.id } }) : 0;
+  // "Try again" after an answer that failed: the same question again, right after its failed
+  // answer. It is not asked twice: the question is kept and the failed answer is replaced.
+  const retry = existing ? await failedTurnToRetry(db, existing.id, input.message) : null;
   const context = await buildTutorContext({
     db,
     clock,
@@ -214,6 +217,7 @@ export async function startTutorTurn(
     enrolledTitles: enrolled.titles,
     sessionId: existing?.id ?? null,
     historyLimit: deps.historyMessages ?? 10,
+    excludeMessageIds: retry ? [retry.userMessageId] : [],
   });
 
   // The cache: first questions on a program, outside exams, answered by this same model.
@@ -231,6 +235,7 @@ export async function startTutorTurn(
     const ids = await saveTurn(deps, {
       viewer,
       existingId: existing?.id ?? null,
+      retry,
       input,
       program,
       lesson,
@@ -259,6 +264,7 @@ export async function startTutorTurn(
       ids = await saveTurn(deps, {
         viewer,
         existingId: existing?.id ?? null,
+        retry,
         input,
         program,
         lesson,
@@ -414,11 +420,30 @@ export async function startTutorTurn(
 }
 
 /** The session (new or continued), the user's message and the assistant's row, in one transaction. */
+interface RetriedTurn {
+  userMessageId: string;
+  failedAnswerId: string;
+}
+
+/** The session's last turn if it is this question with a failed answer (what "Try again" sends). */
+async function failedTurnToRetry(db: TutorDeps['db'], sessionId: string, message: string): Promise<RetriedTurn | null> {
+  const [answer, question] = await db.aiMessage.findMany({
+    where: { sessionId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 2,
+    select: { id: true, role: true, status: true, content: true },
+  });
+  if (answer?.role !== 'assistant' || answer.status !== 'failed') return null;
+  if (question?.role !== 'user' || question.content !== message) return null;
+  return { userMessageId: question.id, failedAnswerId: answer.id };
+}
+
 async function saveTurn(
   deps: TutorDeps,
   {
     viewer,
     existingId,
+    retry,
     input,
     program,
     lesson,
@@ -426,6 +451,8 @@ async function saveTurn(
   }: {
     viewer: Viewer;
     existingId: string | null;
+    /** The question asked again after its answer failed: kept, and that answer replaced. */
+    retry: RetriedTurn | null;
     input: ChatInput;
     program: ProgramCore | null;
     lesson: { id: string } | null;
@@ -454,9 +481,14 @@ async function saveTurn(
           },
         })
       ).id;
-    const user = await tx.aiMessage.create({
-      data: { sessionId, role: 'user', content: input.message, createdAt: now },
-    });
+    // Only while the failed answer is still there (a second retry at once finds it gone and asks anew).
+    const replaced = retry
+      ? (await tx.aiMessage.deleteMany({ where: { id: retry.failedAnswerId, sessionId, status: 'failed' } })).count
+      : 0;
+    const user =
+      retry && replaced === 1
+        ? { id: retry.userMessageId }
+        : await tx.aiMessage.create({ data: { sessionId, role: 'user', content: input.message, createdAt: now } });
     // A millisecond later, so the pair always reads in order.
     const answerAt = new Date(now.getTime() + 1);
     const answer = await tx.aiMessage.create({

@@ -152,6 +152,7 @@ export async function buildTutorContext({
   enrolledTitles,
   sessionId,
   historyLimit,
+  excludeMessageIds = [],
 }: {
   db: DbLike;
   clock: Clock;
@@ -164,6 +165,8 @@ export async function buildTutorContext({
   enrolledTitles: readonly string[];
   sessionId: string | null;
   historyLimit: number;
+  /** Messages left out of the history (a question asked again is sent once, as the new one). */
+  excludeMessageIds?: readonly string[];
 }): Promise<TutorContext> {
   const [rows, topics, exam, history] = await Promise.all([
     findPassages({ db, programIds: searchProgramIds, question, lessonId: lesson?.id ?? null }),
@@ -171,7 +174,12 @@ export async function buildTutorContext({
     openExam({ db, clock, userId, programIds: focus ? [focus.id] : null }),
     sessionId
       ? db.aiMessage.findMany({
-          where: { sessionId, status: 'complete', role: { in: ['user', 'assistant'] } },
+          where: {
+            sessionId,
+            status: 'complete',
+            role: { in: ['user', 'assistant'] },
+            ...(excludeMessageIds.length > 0 && { id: { notIn: [...excludeMessageIds] } }),
+          },
           orderBy: { createdAt: 'desc' },
           take: historyLimit,
           select: { role: true, content: true },

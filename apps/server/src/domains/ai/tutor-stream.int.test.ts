@@ -159,6 +159,41 @@ describe('POST /api/ai/chat/stream', () => {
     expect((await s.db.aiUsage.findFirst({ where: { userId: u.id } }))?.messages ?? 0).toBe(0);
   });
 
+  it('"Try again" after a failed answer keeps the one question and replaces the failed answer', async () => {
+    const u = await student();
+    s.fake.enqueue({ chunks: ['Half ', 'an ', 'answer'], failAfter: 1 });
+    const first = await readParts(await postStream(s, u.token, { message: 'Explain hoisting', programId: program.id }));
+    const meta = first.find((p) => p.type === 'start')!.messageMetadata as { messageId: string; sessionId: string };
+    expect((await settledAnswer(s, meta.messageId)).status).toBe('failed');
+
+    s.fake.enqueue({ chunks: ['Declarations ', 'move ', 'up.'] });
+    const again = await readParts(
+      await postStream(s, u.token, { message: 'Explain hoisting', programId: program.id, sessionId: meta.sessionId }),
+    );
+    const retried = again.find((p) => p.type === 'start')!.messageMetadata as { messageId: string; sessionId: string };
+    expect(retried.sessionId).toBe(meta.sessionId);
+    expect((await settledAnswer(s, retried.messageId)).status).toBe('complete');
+    const rows = await s.db.aiMessage.findMany({
+      where: { sessionId: meta.sessionId },
+      orderBy: { createdAt: 'asc' },
+      select: { role: true, content: true, status: true },
+    });
+    expect(rows).toEqual([
+      { role: 'user', content: 'Explain hoisting', status: 'complete' },
+      { role: 'assistant', content: 'Declarations move up.', status: 'complete' },
+    ]);
+    // The model was asked the question once, not once from the history and once anew.
+    const asked = JSON.stringify(s.fake.modelCalls()[1]!.body);
+    expect(asked.split('Explain hoisting').length - 1).toBe(1);
+
+    // The same question after a complete answer is a new question.
+    s.fake.enqueue({ chunks: ['Again: ', 'declarations.'] });
+    await readParts(
+      await postStream(s, u.token, { message: 'Explain hoisting', programId: program.id, sessionId: meta.sessionId }),
+    );
+    expect(await s.db.aiMessage.count({ where: { sessionId: meta.sessionId, role: 'user' } })).toBe(2);
+  });
+
   it('refuses before streaming: signed out 401, empty or oversized message 400, no access 402', async () => {
     const u = await student();
     const anon = await fetch(`${s.baseUrl}/api/ai/chat/stream`, {
