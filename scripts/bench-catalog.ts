@@ -11,13 +11,13 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { createDb } from '@learningpt/db';
 import { migrate } from '@learningpt/db/migrate';
 import { ensureDatabase, withDatabase } from '@learningpt/db/postgres';
 import { systemClock } from '@learningpt/core';
+import { httpLoad } from './bench-tools';
 import { seedDemoData } from '../prisma/seed/index';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
@@ -416,60 +416,6 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-// The load runs in a worker thread: the server's event loop is not shared with its clients
-// (on 2 cores the worker, the server and PostgreSQL still share the machine).
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { Agent, request } = require('node:http');
-const { performance } = require('node:perf_hooks');
-const { url, connections, duration } = workerData;
-const agent = new Agent({ keepAlive: true, maxSockets: connections });
-const get = () => new Promise((resolve, reject) => {
-  const req = request(url, { agent }, (res) => {
-    res.on('data', () => {});
-    res.on('end', () => resolve(res.statusCode));
-    res.on('error', reject);
-  });
-  req.on('error', reject);
-  req.end();
-});
-(async () => {
-  for (let i = 0; i < 100; i++) await get();
-  const latencies = [];
-  let errors = 0;
-  const started = performance.now();
-  const end = started + duration;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < end) {
-      const t = performance.now();
-      // Failures (a 500 of a pool timeout under load) are counted and shown, not timed.
-      if ((await get()) !== 200) errors++;
-      else latencies.push(performance.now() - t);
-    }
-  }));
-  agent.destroy();
-  parentPort.postMessage({ latencies, errors, seconds: (performance.now() - started) / 1000 });
-})();
-`;
-
-async function load(url: string) {
-  const worker = new Worker(LOAD_WORKER, {
-    eval: true,
-    workerData: { url, connections: CONNECTIONS, duration: DURATION_MS },
-  });
-  const { latencies, errors, seconds } = await new Promise<{ latencies: number[]; errors: number; seconds: number }>(
-    (resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    },
-  );
-  await worker.terminate();
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  if (latencies.length === 0) return { rps: 0, p50: NaN, p99: NaN, errors };
-  return { rps: latencies.length / seconds, p50: q(0.5), p99: q(0.99), errors };
-}
-
 /**
  * The PostgreSQL floor of the raw SQL: the median execution time as PostgreSQL reports it (no
  * network, no JSON out), and the median planning time apart (an unnamed statement, as pg and
@@ -590,9 +536,9 @@ export async function benchCatalog({ url: serverUrl, env }: { url: string; env: 
         // Same answer, or the comparison means nothing.
         deepStrictEqual(JSON.parse(theirs.body), JSON.parse(ours.body), `raw and project answers differ for ${s.path}`);
         deepStrictEqual(JSON.parse(cached.body), JSON.parse(ours.body), `cached answer differs for ${s.path}`);
-        const a = await load(base + s.path);
-        const c = await load(cachedBase + s.path);
-        const b = await load(raw.base + s.path);
+        const a = await httpLoad({ url: base + s.path, connections: CONNECTIONS, durationMs: DURATION_MS });
+        const c = await httpLoad({ url: cachedBase + s.path, connections: CONNECTIONS, durationMs: DURATION_MS });
+        const b = await httpLoad({ url: raw.base + s.path, connections: CONNECTIONS, durationMs: DURATION_MS });
         const floor = await pgFloor(pool, s.sql);
         console.log(
           s.name.padEnd(46),

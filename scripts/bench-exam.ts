@@ -5,9 +5,6 @@
 // same pure grader), checked to answer the same figures before timing. Attempts are started
 // beforehand, unmeasured, one per student, so the timed phase is submits only, back to back, from
 // clients in a worker thread.
-import { mkdir, writeFile } from 'node:fs/promises';
-import inspector from 'node:inspector/promises';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
@@ -18,6 +15,7 @@ import { hashToken } from '../packages/core/src/auth/tokens';
 import type { Db } from '@learningpt/db';
 import type { Config } from '../apps/server/src/config';
 import { authSettingsFrom } from '../apps/server/src/plugins/session';
+import { startProfile } from './bench-tools';
 
 const QUESTIONS = 50;
 
@@ -151,24 +149,6 @@ function rawSubmitServer(url: string, max: number) {
     }
   });
   return { app, pool };
-}
-
-/** BENCH_CPU_PROFILE=<dir>: a CPU profile of this process over the timed phase (open it in DevTools). */
-export async function startProfile() {
-  const dir = process.env.BENCH_CPU_PROFILE;
-  if (!dir) return { stop: async (_name: string) => {} };
-  const session = new inspector.Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    stop: async (name: string) => {
-      const { profile } = await session.post('Profiler.stop');
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 export async function benchExamSubmit({

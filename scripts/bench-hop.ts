@@ -3,53 +3,21 @@
 // through the stock Fastify adapter alone, against a plain Fastify route answering the same JSON,
 // all on one Fastify instance, measured alike at 50 connections.
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import superjson from 'superjson';
 import { createTRPCRouter, publicProcedure, type AppContext } from '../packages/api/src/trpc';
 import { registerTrpcHost } from '../apps/server/src/plugins/trpc-host';
+import { httpLoad } from './bench-tools';
 
 const CONNECTIONS = 50;
 
-// The load runs in a worker thread, so the figures are the server's alone (the client's own
-// work is not on this thread's event loop).
-const LOAD = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  const { url, ms, connections } = workerData;
-  for (let i = 0; i < 200; i++) await (await fetch(url)).arrayBuffer();
-  const latencies = [];
-  const end = performance.now() + ms;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < end) {
-      const t = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(url + ' answered ' + res.status);
-      latencies.push(performance.now() - t);
-    }
-  }));
-  parentPort.postMessage(latencies);
-})().catch((err) => { throw err; });
-`;
-
+/** The load from a worker thread, and the server's own cost: its event loop's busy time per request. */
 async function measure(url: string, ms: number) {
   const before = performance.eventLoopUtilization();
-  const latencies = await new Promise<number[]>((resolve, reject) => {
-    const w = new Worker(LOAD, { eval: true, workerData: { url, ms, connections: CONNECTIONS } });
-    w.once('message', (m: number[]) => resolve(m));
-    w.once('error', reject);
-  });
-  // The server's own cost: the time its event loop was busy, per request.
+  const f = await httpLoad({ url, connections: CONNECTIONS, durationMs: ms });
+  if (f.errors > 0) throw new Error(`${url}: ${f.errors} requests failed`);
   const busyMs = performance.eventLoopUtilization(before).active;
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return {
-    rps: latencies.length / (ms / 1000),
-    p50: q(0.5),
-    p99: q(0.99),
-    usPerRequest: (busyMs * 1000) / latencies.length,
-  };
+  return { ...f, usPerRequest: (busyMs * 1000) / f.count };
 }
 
 export async function benchTrpcHop({ durationMs }: { durationMs: number }) {

@@ -28,7 +28,7 @@ import { seedDemoData } from '../prisma/seed/index';
 import { benchAiRelay } from './bench-ai';
 import { benchExamSubmit } from './bench-exam';
 import { benchTrpcHop } from './bench-hop';
-import { lagMonitor } from './event-loop-lag';
+import { lagMonitor } from './bench-tools';
 import { benchCatalog } from './bench-catalog';
 
 // Production settings (no development aids); the bench sends no email, so the key is a stand-in.
