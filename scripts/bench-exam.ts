@@ -1,10 +1,10 @@
 // The exam simulator's submit in `pnpm bench`: grading a 50-question attempt over real HTTP
 // (POST /api/quizzes/{id}/submit, signed in by bearer token), side by side with a raw Fastify + pg
-// route doing what a hand-written submit would (the session and its user, the attempt locked, the
-// questions with their saved answers, one upsert of the graded answers, the attempt updated; the
-// same pure grader), checked to answer the same figures before timing. Attempts are started
-// beforehand, unmeasured, one per student, so the timed phase is submits only, back to back, from
-// clients in a worker thread.
+// route running the same SQL by hand (the session and its user; one read of the attempt, its row
+// version and its questions with their saved answers; one write of the grade, conditional on that
+// version; the same pure grader), checked to answer the same figures before timing. Attempts are
+// started beforehand, unmeasured, one per student, so the timed phase is submits only, back to
+// back, from clients in a worker thread.
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
@@ -70,83 +70,77 @@ function rawSubmitServer(url: string, max: number) {
     Body: { attemptId: string; answers: { questionId: string; selectedAnswers: string[] }[] };
   }>('/raw/quizzes/:id/submit', async (req, reply) => {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    const client = await pool.connect();
-    try {
-      const session = await client.query<{ userId: string; status: string }>(
-        `SELECT s."userId", u.status::text AS status FROM "Session" s JOIN "User" u ON u.id = s."userId"
-           WHERE s.id = $1 AND s."expiresAt" > now()`,
-        [hashToken(token)],
-      );
-      const viewer = session.rows[0];
-      if (!viewer || viewer.status !== 'active') return reply.code(401).send({ error: 'unauthorized' });
-      await client.query('BEGIN');
-      const { rows: attempts } = await client.query<{
-        id: string;
-        userId: string;
-        startedAt: Date;
-        questionOrder: string[];
-        status: string;
-        passingScore: number;
-      }>(
-        `SELECT a.id, a."userId", a."startedAt", a."questionOrder", a.status::text AS status, q."passingScore"
-           FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-           WHERE a.id = $1 AND a."quizId" = $2 FOR UPDATE OF a`,
-        [req.body.attemptId, req.params.id],
-      );
-      const a = attempts[0];
-      if (!a || a.userId !== viewer.userId || a.status !== 'in_progress') {
-        await client.query('ROLLBACK');
-        return reply.code(409).send({ error: 'not open' });
-      }
-      const { rows: questions } = await client.query<GradableQuestion & { saved: string[] | null }>(
-        `SELECT q.id, q.type::text AS type, q."correctAnswers", q.points, s.selected AS saved
-           FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) JOIN "Question" q ON q.id = o.id
-           LEFT JOIN "AttemptAnswer" s ON s."attemptId" = $2 AND s."questionId" = q.id ORDER BY o.n`,
-        [a.questionOrder, a.id],
-      );
-      const sent = new Map(req.body.answers.map((x) => [x.questionId, x.selectedAnswers]));
-      const graded = gradeAttempt(questions, new Map(questions.map((q) => [q.id, sent.get(q.id) ?? q.saved ?? []])));
-      const now = new Date();
-      await client.query(
-        `INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", selected, "isCorrect", "pointsAwarded", "createdAt", "updatedAt")
-           SELECT gen_random_uuid(), $1, r."questionId"::uuid, ARRAY(SELECT jsonb_array_elements_text(r.selected)),
-                  r."isCorrect", r."pointsAwarded", $2, $2
-           FROM jsonb_to_recordset($3::jsonb) AS r("questionId" text, selected jsonb, "isCorrect" boolean, "pointsAwarded" double precision)
-           ON CONFLICT ("attemptId", "questionId") DO UPDATE SET selected = EXCLUDED.selected,
-             "isCorrect" = EXCLUDED."isCorrect", "pointsAwarded" = EXCLUDED."pointsAwarded", "updatedAt" = EXCLUDED."updatedAt"`,
-        [a.id, now, JSON.stringify(graded.answers)],
-      );
-      const passed = graded.scorePercent >= a.passingScore;
-      await client.query(
-        `UPDATE "QuizAttempt" SET status = 'submitted', "submittedAt" = $2, score = $3, "totalPoints" = $4,
-             "scorePercent" = $5, passed = $6, "timeTakenSeconds" = $7, "updatedAt" = $2 WHERE id = $1`,
-        [
-          a.id,
-          now,
-          graded.score,
-          graded.totalPoints,
-          graded.scorePercent,
-          passed,
-          Math.floor((now.getTime() - a.startedAt.getTime()) / 1000),
-        ],
-      );
-      await client.query('COMMIT');
-      return {
-        result: {
-          score: graded.score,
-          totalPoints: graded.totalPoints,
-          scorePercentage: graded.scorePercent,
-          passed,
-          correctAnswers: graded.correctCount,
-          incorrectAnswers: graded.incorrectCount,
-        },
-      };
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
+    const session = await pool.query<{ userId: string; status: string }>(
+      `SELECT s."userId", u.status::text AS status FROM "Session" s JOIN "User" u ON u.id = s."userId"
+         WHERE s.id = $1 AND s."expiresAt" > now()`,
+      [hashToken(token)],
+    );
+    const viewer = session.rows[0];
+    if (!viewer || viewer.status !== 'active') return reply.code(401).send({ error: 'unauthorized' });
+    const { rows: attempts } = await pool.query<{
+      id: string;
+      userId: string;
+      startedAt: Date;
+      status: string;
+      passingScore: number;
+      version: string;
+      questions: (GradableQuestion & { saved: string[] | null })[];
+    }>(
+      `SELECT a.id, a."userId", a."startedAt", a.status::text AS status, q."passingScore", a.xmin::text AS version,
+         COALESCE((SELECT json_agg(json_build_object('id', x.id, 'type', x.type::text, 'correctAnswers', x."correctAnswers",
+                      'points', x.points, 'saved', s.selected) ORDER BY o.n)
+                   FROM unnest(a."questionOrder"::uuid[]) WITH ORDINALITY AS o(id, n) JOIN "Question" x ON x.id = o.id
+                   LEFT JOIN "AttemptAnswer" s ON s."attemptId" = a.id AND s."questionId" = x.id), '[]') AS questions
+         FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+         WHERE a.id = $1 AND a."quizId" = $2`,
+      [req.body.attemptId, req.params.id],
+    );
+    const a = attempts[0];
+    if (!a || a.userId !== viewer.userId || a.status !== 'in_progress') {
+      return reply.code(409).send({ error: 'not open' });
     }
+    const sent = new Map(req.body.answers.map((x) => [x.questionId, x.selectedAnswers]));
+    const graded = gradeAttempt(a.questions, new Map(a.questions.map((q) => [q.id, sent.get(q.id) ?? q.saved ?? []])));
+    const now = new Date();
+    const passed = graded.scorePercent >= a.passingScore;
+    const { rows: written } = await pool.query<{ n: number }>(
+      `WITH graded AS (
+         UPDATE "QuizAttempt" SET status = 'submitted', "submittedAt" = $2, score = $3, "totalPoints" = $4,
+           "scorePercent" = $5, passed = $6, "timeTakenSeconds" = $7, "updatedAt" = $2
+         WHERE id = $1 AND status = 'in_progress' AND xmin = $8::xid RETURNING id
+       ), answers AS (
+         INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", selected, "isCorrect", "pointsAwarded", "createdAt", "updatedAt")
+         SELECT gen_random_uuid(), graded.id, r."questionId"::uuid, ARRAY(SELECT jsonb_array_elements_text(r.selected)),
+                r."isCorrect", r."pointsAwarded", $2, $2
+         FROM graded, jsonb_to_recordset($9::jsonb)
+           AS r("questionId" text, selected jsonb, "isCorrect" boolean, "pointsAwarded" double precision)
+         ON CONFLICT ("attemptId", "questionId") DO UPDATE SET selected = EXCLUDED.selected,
+           "isCorrect" = EXCLUDED."isCorrect", "pointsAwarded" = EXCLUDED."pointsAwarded", "updatedAt" = EXCLUDED."updatedAt"
+       )
+       SELECT count(*)::int AS n FROM graded`,
+      [
+        a.id,
+        now,
+        graded.score,
+        graded.totalPoints,
+        graded.scorePercent,
+        passed,
+        Math.floor((now.getTime() - a.startedAt.getTime()) / 1000),
+        a.version,
+        JSON.stringify(graded.answers),
+      ],
+    );
+    if (written[0]?.n !== 1) return reply.code(409).send({ error: 'changed' });
+    return {
+      result: {
+        score: graded.score,
+        totalPoints: graded.totalPoints,
+        scorePercentage: graded.scorePercent,
+        passed,
+        correctAnswers: graded.correctCount,
+        incorrectAnswers: graded.incorrectCount,
+      },
+    };
   });
   return { app, pool };
 }

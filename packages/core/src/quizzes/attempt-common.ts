@@ -36,14 +36,22 @@ export function timeLeftSeconds(a: Pick<AttemptCore, 'expiresAt'>, now: Date): n
 }
 
 /**
- * The attempt, row-locked until the transaction ends: submits and autosaves of one attempt run
- * one after the other, so grading happens once and no answer is written after it.
+ * The attempt, row-locked until the transaction ends and given a new row version (an UPDATE, not
+ * only a lock), for whoever changes its saved answers: autosaves and submits of one attempt run
+ * one after the other, so no answer is written after grading, and the lock-free submit
+ * (submit-attempt.ts), which writes its grade only if the row version it read is still current,
+ * notices the change and reads again.
  */
-export async function lockAttempt(tx: Prisma.TransactionClient, attemptId: string): Promise<AttemptCore | null> {
+export async function lockAttemptForAnswers(
+  tx: Prisma.TransactionClient,
+  attemptId: string,
+  now: Date,
+): Promise<AttemptCore | null> {
   const rows = await tx.$queryRaw<AttemptCore[]>`
-    SELECT id, "userId", "quizId", status::text AS status, "startedAt", "expiresAt", "questionOrder",
-           "optionOrder", "isPreview"
-    FROM "QuizAttempt" WHERE id = ${attemptId}::uuid FOR UPDATE`;
+    UPDATE "QuizAttempt" SET "updatedAt" = ${now}
+    WHERE id = ${attemptId}::uuid
+    RETURNING id, "userId", "quizId", status::text AS status, "startedAt", "expiresAt", "questionOrder",
+              "optionOrder", "isPreview"`;
   return rows[0] ?? null;
 }
 

@@ -7,7 +7,7 @@ import type { Viewer } from '../shared/viewer';
 import {
   checkAnswers,
   isPastGrace,
-  lockAttempt,
+  lockAttemptForAnswers,
   ownAttempt,
   saveAnswerRows,
   savedAnswers,
@@ -94,11 +94,12 @@ export async function saveAnswers({
   answers: AnswerData[];
 }) {
   return db.$transaction(async (tx) => {
-    const a = ownAttempt(await lockAttempt(tx, attemptId), viewer.userId, quizId);
+    const now = clock.now();
+    // Refusals below roll the transaction back, the new row version with it.
+    const a = ownAttempt(await lockAttemptForAnswers(tx, attemptId, now), viewer.userId, quizId);
     if (a.status !== 'in_progress') {
       throw new AppError('CONFLICT', 'This attempt has already been submitted: its answers can no longer change.');
     }
-    const now = clock.now();
     if (isPastGrace(a, now)) {
       throw new AppError(
         'UNPROCESSABLE',

@@ -1,6 +1,7 @@
 // Attempts: the server keeps time, grades once, and never lets an answer out before submission.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTopicResults, GRACE_MS } from '@learningpt/core';
+import pg from 'pg';
 import type { TestServer } from '../../testing/harness';
 import { startTestServer } from '../../testing/harness';
 import { enrollDirectly, makeProgram, makeUser, outcome, type TestUser } from '../../testing/learning-fixtures';
@@ -32,6 +33,19 @@ const start = (token: string, quizId: string) =>
     url: `/api/quizzes/${quizId}/start`,
     headers: s.bearer(token),
   });
+
+/** The app over real HTTP (listening once for the whole file). */
+let listening: Promise<string> | undefined;
+const httpBase = () => (listening ??= s.app.listen({ host: '127.0.0.1', port: 0 }));
+
+const postJson = async (path: string, token: string, body: unknown, method = 'POST') => {
+  const res = await fetch(`${await httpBase()}${path}`, {
+    method,
+    headers: { ...s.bearer(token), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, text: await res.text() };
+};
 
 const submit = (token: string, quizId: string, attemptId: string, answers: unknown[]) =>
   s.rest<ErrorBody & { result: Record<string, unknown> }>({
@@ -346,16 +360,10 @@ describe('quizzes.submit', () => {
   it('50 concurrent submits over real HTTP grade once, answer the same result and issue one certificate', async () => {
     const { quiz, student } = await setup({ count: 6 });
     const { attemptId } = await student.caller.quizzes.start({ id: quiz.id });
-    const base = await s.app.listen({ host: '127.0.0.1', port: 0 });
     const bodies = await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        const res = await fetch(`${base}/api/quizzes/${quiz.id}/submit`, {
-          method: 'POST',
-          headers: { ...s.bearer(student.token), 'content-type': 'application/json' },
-          body: JSON.stringify({ attemptId, answers: answersFor(quiz) }),
-        });
-        return { status: res.status, text: await res.text() };
-      }),
+      Array.from({ length: 50 }, () =>
+        postJson(`/api/quizzes/${quiz.id}/submit`, student.token, { attemptId, answers: answersFor(quiz) }),
+      ),
     );
     expect(bodies.map((b) => b.status)).toEqual(Array(50).fill(200));
     expect(new Set(bodies.map((b) => b.text)).size).toBe(1);
@@ -368,6 +376,81 @@ describe('quizzes.submit', () => {
     // A repeated submit later, with other answers, changes nothing.
     const late = await submit(student.token, quiz.id, attemptId, answersFor(quiz, 'wrong'));
     expect(JSON.stringify(late.body)).toBe(bodies[0]!.text);
+  });
+
+  it('50 concurrent failing submits with different answers (the lock-free path) grade once: all answer the stored result', async () => {
+    const { quiz, student } = await setup({ count: 6 });
+    const { attemptId } = await student.caller.quizzes.start({ id: quiz.id });
+    const wrong = answersFor(quiz, 'wrong');
+    const right = answersFor(quiz);
+    // Two failing answer sets: all wrong, or only the first question right (1 of 6).
+    const sets = [wrong, [right[0]!, ...wrong.slice(1)]];
+    const bodies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        postJson(`/api/quizzes/${quiz.id}/submit`, student.token, { attemptId, answers: sets[i % 2] }),
+      ),
+    );
+    expect(bodies.map((b) => b.status)).toEqual(Array(50).fill(200));
+    expect(new Set(bodies.map((b) => b.text)).size).toBe(1);
+    const { result } = JSON.parse(bodies[0]!.text) as { result: Record<string, unknown> };
+    expect(result.passed).toBe(false);
+    expect([0, 1]).toContain(result.correctAnswers);
+    // What every submit answered is what was stored: one grading landed.
+    const { result: stored } = await student.caller.quizzes.submit({ id: quiz.id, attemptId, answers: [] });
+    expect(JSON.parse(JSON.stringify(stored))).toEqual(result);
+    const rows = await s.db.attemptAnswer.findMany({ where: { attemptId } });
+    expect(rows).toHaveLength(6);
+    expect(rows.filter((r) => r.isCorrect).length).toBe(result.correctAnswers);
+  });
+
+  it('an autosave that commits between a submit’s read and its write is graded, not overwritten', async () => {
+    const { quiz, student } = await setup({ count: 6 });
+    const { attemptId } = await student.caller.quizzes.start({ id: quiz.id });
+    const right = answersFor(quiz);
+    const wrong = answersFor(quiz, 'wrong');
+    const held = new pg.Client({ connectionString: s.url });
+    await held.connect();
+    const waiting = async (n: number) => {
+      for (let i = 0; i < 500; i++) {
+        const { rows } = await held.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (rows[0]!.n >= n) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`fewer than ${n} statements waiting for the attempt's row`);
+    };
+    try {
+      // Hold the attempt's row so the autosave waits inside its transaction...
+      await held.query('BEGIN');
+      await held.query(`SELECT 1 FROM "QuizAttempt" WHERE id = $1 FOR UPDATE`, [attemptId]);
+      const autosave = postJson(
+        `/api/quizzes/${quiz.id}/attempts/${attemptId}/answers`,
+        student.token,
+        { answers: [right[3], right[4]] },
+        'PUT',
+      );
+      await waiting(1);
+      // ...then the submit reads (nothing saved yet: a fail) and its write queues behind the autosave.
+      const submitted = postJson(`/api/quizzes/${quiz.id}/submit`, student.token, {
+        attemptId,
+        answers: wrong.slice(0, 3),
+      });
+      await waiting(2);
+      await held.query('ROLLBACK');
+      const [saved, graded] = await Promise.all([autosave, submitted]);
+      expect(saved.status).toBe(200);
+      expect(graded.status).toBe(200);
+      const { result } = JSON.parse(graded.text) as { result: { correctAnswers: number; passed: boolean } };
+      // The autosaved answers (questions 4 and 5, both right) were graded with the sent ones.
+      expect(result.correctAnswers).toBe(2);
+      const rows = await s.db.attemptAnswer.findMany({ where: { attemptId }, orderBy: { questionId: 'asc' } });
+      const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
+      expect(byQuestion.get(quiz.questions[3]!.id)?.isCorrect).toBe(true);
+      expect(byQuestion.get(quiz.questions[4]!.id)?.isCorrect).toBe(true);
+    } finally {
+      await held.end();
+    }
   });
 
   it('after the deadline and its grace refuses new answers and grades what was saved', async () => {
