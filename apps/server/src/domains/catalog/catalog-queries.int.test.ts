@@ -12,7 +12,6 @@ import {
   findPrograms,
   getFeatureAccessForPrograms,
   getProgram,
-  instructorSearchSql,
   pageOffset,
   paginationMeta,
   programSearchSql,
@@ -236,6 +235,24 @@ function isStringRecord(v: unknown): v is Record<string, string> {
   return (
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string')
   );
+}
+
+/** Instructors by name or by an expertise entry, read from the profile's array (every instructor). */
+function instructorSearchSql({ q, limit, offset }: { q: string; limit: number; offset: number }): Prisma.Sql {
+  const qt = Prisma.sql`${q}::text`;
+  return Prisma.sql`
+    SELECT u.id,
+      greatest(similarity(u.name, ${qt}), word_similarity(${qt}, u.name),
+        COALESCE((SELECT max(similarity(x, ${qt})) FROM unnest(ip.expertise) x), 0))
+        + CASE WHEN lower(u.name) = lower(${qt}) THEN 1 ELSE 0 END AS score,
+      count(*) OVER () AS total
+    FROM "User" u
+    LEFT JOIN "InstructorProfile" ip ON ip."userId" = u.id
+    WHERE u.role = 'instructor' AND u.status = 'active' AND u."deletedAt" IS NULL
+      AND (u.name % ${qt} OR ${qt} <% u.name
+        OR EXISTS (SELECT 1 FROM unnest(ip.expertise) x WHERE lower(x) = lower(${qt}) OR x % ${qt} OR ${qt} <% x))
+    ORDER BY score DESC, u.id DESC
+    LIMIT ${limit} OFFSET ${offset}`;
 }
 
 type Hit = { id: string; score: number; total: bigint };
@@ -503,11 +520,11 @@ describe('getProgram answers as the previous implementation did', () => {
 });
 
 describe('searchGlobal answers as the previous implementation did', () => {
-  it('for programs, instructors and both, on every page', async () => {
-    const types: SearchType[] = ['all', 'programs', 'instructors'];
-    for (const q of ['react', 'Reakt Mastery', 'react mastery', 'Profiled', 'testing', 'python data', 'zzzz qqqq']) {
+  const types: SearchType[] = ['all', 'programs', 'instructors'];
+  const sameAnswers = async (queries: string[], pages = [1, 2, 5]) => {
+    for (const q of queries) {
       for (const type of types) {
-        for (const page of [1, 2, 5]) {
+        for (const page of pages) {
           const opts = { db, q, type, page, limit: 3 };
           const expected = await referenceSearchGlobal(opts);
           if (q === 'react' && type !== 'instructors') expect(expected.pagination.totalPrograms).toBeGreaterThan(3);
@@ -515,5 +532,42 @@ describe('searchGlobal answers as the previous implementation did', () => {
         }
       }
     }
+  };
+
+  it('for programs, instructors and both, on every page', async () => {
+    await sameAnswers(['react', 'Reakt Mastery', 'react mastery', 'Profiled', 'testing', 'python data', 'zzzz qqqq']);
+  });
+
+  it('for instructors found by expertise, also after profiles change or go', async () => {
+    // Entries only an exact match finds (no letters or digits: no trigrams), repeated entries,
+    // entries that are the whole query or a part of a longer one.
+    const expert = await db.user.create({
+      data: {
+        email: 'equiv.expert@example.org',
+        name: 'Quinn Okafor',
+        role: 'instructor',
+        instructorProfile: { create: { expertise: ['++', 'Kubernetes', 'kubernetes', 'Data Engineering'] } },
+      },
+    });
+    const queries = ['++', 'KUBERNETES', 'kubernets', 'data', 'engineering data', 'Quinn', 'Okafor kubernetes'];
+    await sameAnswers(queries, [1, 2]);
+    expect((await searchGlobal({ db, q: '++', type: 'instructors', page: 1, limit: 3 })).results.instructors).toEqual([
+      expect.objectContaining({ id: expert.id }),
+    ]);
+
+    // Expertise rewritten: the old entries no longer find the instructor, the new ones do.
+    await db.instructorProfile.update({ where: { userId: expert.id }, data: { expertise: ['Rust', 'Embedded'] } });
+    await sameAnswers([...queries, 'embedded rust'], [1]);
+    const found = async (q: string) =>
+      (await searchGlobal({ db, q, type: 'instructors', page: 1, limit: 10 })).results.instructors.map((i) => i.id);
+    expect(await found('kubernetes')).not.toContain(expert.id);
+    expect(await found('embedded')).toContain(expert.id);
+
+    // Profile removed: found by name only.
+    await db.instructorProfile.delete({ where: { userId: expert.id } });
+    await sameAnswers(['embedded', 'Quinn Okafor'], [1]);
+    expect(await found('embedded')).not.toContain(expert.id);
+    expect(await found('Quinn Okafor')).toContain(expert.id);
+    expect(await db.instructorExpertise.count({ where: { userId: expert.id } })).toBe(0);
   });
 });
