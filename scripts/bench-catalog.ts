@@ -338,8 +338,7 @@ const RAW_SEARCH_SQL = `
         + CASE WHEN lower(u.name) = lower($1::text) THEN 1 ELSE 0 END AS score
     FROM "User" u LEFT JOIN "InstructorProfile" ip ON ip."userId" = u.id
     WHERE u.role = 'instructor' AND u.status = 'active' AND u."deletedAt" IS NULL
-      AND u.id IN (SELECT n.id FROM "User" n WHERE n.name % $1::text OR $1::text <% n.name
-        UNION SELECT instructor_ids_by_expertise($1::text))
+      AND u.id IN (SELECT instructor_search_ids($1::text))
   ), pp AS (SELECT * FROM ph ORDER BY score DESC, id DESC LIMIT $2 OFFSET $3),
      ip AS (SELECT * FROM ih ORDER BY score DESC, id DESC LIMIT $2 OFFSET $3)
   SELECT (SELECT count(*) FROM ph)::int AS "totalPrograms", (SELECT count(*) FROM ih)::int AS "totalInstructors",

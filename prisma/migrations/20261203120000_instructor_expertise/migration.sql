@@ -47,16 +47,18 @@ CREATE TRIGGER "InstructorProfile_expertise_sync"
 AFTER INSERT OR UPDATE OF expertise, "userId" ON "InstructorProfile"
 FOR EACH ROW EXECUTE FUNCTION instructor_expertise_sync();
 
--- The instructors with an expertise entry matching q: equal ignoring case, trigram-similar
--- (value % q) or containing q (q <% value), as search.ts matches them. A function because of its
--- SET: pg_trgm declares its operators' functions at cost 1, so on a table of ten thousand short
--- rows the planner prices a sequential scan below the trigram index and picks it, although each
--- row then costs a trigram extraction of both strings (30-45 ms for 10,000 entries, against
--- under 1 ms through the index). ROWS: an expected match count, for the plan of the caller.
-CREATE FUNCTION instructor_ids_by_expertise(q text) RETURNS SETOF uuid
+-- The users whose name matches q (name % q or q <% name, as search.ts matches names) and the
+-- instructors with an expertise entry matching q (equal ignoring case, value % q or q <% value):
+-- two trigram index lookups. A function because of its SET: pg_trgm declares its operators'
+-- functions at cost 1, so on tables of a few thousand short rows the planner prices a sequential
+-- scan below the trigram index and picks it, although each row then costs a trigram extraction
+-- of both strings (about 30 ms for 5,000 users or 10,000 entries, against under 1 ms through the
+-- indexes). ROWS: an expected match count, for the plan of the caller.
+CREATE FUNCTION instructor_search_ids(q text) RETURNS SETOF uuid
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 20
 SET enable_seqscan = off
 AS $$
-  SELECT DISTINCT "userId" FROM "InstructorExpertise"
-  WHERE lower("value") = lower(q) OR "value" % q OR q <% "value"
+  SELECT id FROM "User" WHERE name % q OR q <% name
+  UNION
+  SELECT "userId" FROM "InstructorExpertise" WHERE lower("value") = lower(q) OR "value" % q OR q <% "value"
 $$;

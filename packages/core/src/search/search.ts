@@ -50,9 +50,9 @@ export function programSearchSql({ q, limit, offset }: { q: string; limit: numbe
  * Instructors (active users with the instructor role) by name — `name % q` / `q <% name`, served
  * by the trigram index "User_name_idx" — or by an expertise entry equal to q ignoring case,
  * trigram-similar to it or containing it, found through the rows the migration
- * *_instructor_expertise keeps of every entry (instructor_ids_by_expertise, trigram and lower()
- * indexes). Both branches are index lookups, so a search costs what it finds, not the number of
- * instructors. The score reads the profile's own array.
+ * *_instructor_expertise keeps of every entry (trigram and lower() indexes). Both are index
+ * lookups in instructor_search_ids (same migration), so a search costs what it finds, not the
+ * number of users. The score reads the profile's own array.
  */
 export function instructorSearchSql({ q, limit, offset }: { q: string; limit: number; offset: number }): Prisma.Sql {
   const qt = Prisma.sql`${q}::text`;
@@ -65,10 +65,7 @@ export function instructorSearchSql({ q, limit, offset }: { q: string; limit: nu
     FROM "User" u
     LEFT JOIN "InstructorProfile" ip ON ip."userId" = u.id
     WHERE u.role = 'instructor' AND u.status = 'active' AND u."deletedAt" IS NULL
-      AND u.id IN (
-        SELECT n.id FROM "User" n WHERE n.name % ${qt} OR ${qt} <% n.name
-        UNION
-        SELECT instructor_ids_by_expertise(${qt}))
+      AND u.id IN (SELECT instructor_search_ids(${qt}))
     ORDER BY score DESC, u.id DESC
     LIMIT ${limit} OFFSET ${offset}`;
 }
