@@ -1,10 +1,12 @@
 // The tRPC face on Fastify. The stock adapter turns every request into a Fetch Request (headers,
 // a body stream, abort signals) and its answer into a Fetch Response, which costs several times
-// the procedure itself for a small call. A single query or mutation with JSON (what most calls
-// are) is answered here directly with tRPC's own pieces (its procedure call, error shape, status
-// rule and transformer), the same bytes the adapter would send; everything else (batches,
-// streaming, subscriptions, an unknown procedure, a wrong method, input that is not JSON) goes
-// to the stock adapter unchanged. TRPC_FAST_PATH=off sends everything to the adapter.
+// the procedure itself for a small call. The common calls are answered here directly with tRPC's
+// own pieces (its procedure call, error shape, status rule and transformer), the same bytes the
+// adapter would send: a single query or mutation with JSON, and a batch of queries by GET (what
+// the apps' httpBatchLink sends). Everything else (streaming, subscriptions, an unknown
+// procedure, a wrong method, input that is not JSON, a batch over the size limit or with
+// anything but queries) goes to the stock adapter unchanged. TRPC_FAST_PATH=off sends everything
+// to the adapter.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fastifyRequestHandler, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import {
@@ -28,6 +30,13 @@ type Callable = ((opts: {
 }) => Promise<unknown>) & { _def: { type: 'query' | 'mutation' | 'subscription' } };
 
 const METHOD = { query: 'GET', mutation: 'POST' } as const;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How many tRPC requests were answered directly (not by the stock adapter). */
+    trpcHost: { directAnswers: number };
+  }
+}
 const NO_INPUT = Symbol('no input');
 
 export async function registerTrpcHost<R extends AnyRouter>(
@@ -38,6 +47,9 @@ export async function registerTrpcHost<R extends AnyRouter>(
   // The router's root config (transformer, error formatter), as the adapter reads it.
   const config = router._def._config as Parameters<typeof transformTRPCResponse>[0];
   const procedures = router._def.procedures as Record<string, Callable | undefined>;
+  const maxBatchSize = trpcOptions.maxBatchSize;
+  const stats = { directAnswers: 0 };
+  app.decorate('trpcHost', { getter: () => stats });
 
   /** The raw JSON input of a single call, or undefined when the stock adapter should answer. */
   const rawInput = (req: FastifyRequest): { value: unknown } | undefined => {
@@ -56,6 +68,15 @@ export async function registerTrpcHost<R extends AnyRouter>(
       return undefined; // the adapter answers the parse error in its own words
     }
   };
+
+  /** The answer, with the adapter's status, headers and bytes. */
+  const send = (reply: FastifyReply, answer: Parameters<typeof getHTTPStatusCode>[0]) =>
+    reply
+      .code(getHTTPStatusCode(answer))
+      .header('vary', 'trpc-accept, accept')
+      .header('content-type', 'application/json')
+      // Bytes, as the adapter sends them (a string would gain "; charset=utf-8").
+      .send(Buffer.from(JSON.stringify(transformTRPCResponse(config, answer))));
 
   const direct = async (req: FastifyRequest, reply: FastifyReply, path: string, proc: Callable) => {
     const type = proc._def.type as 'query' | 'mutation';
@@ -80,13 +101,64 @@ export async function registerTrpcHost<R extends AnyRouter>(
       const error = getTRPCErrorFromUnknown(cause);
       body = { error: getErrorShape({ config, ctx, error, input, path, type }) as unknown };
     }
-    const answer = body as Parameters<typeof getHTTPStatusCode>[0];
-    await reply
-      .code(getHTTPStatusCode(answer))
-      .header('vary', 'trpc-accept, accept')
-      .header('content-type', 'application/json')
-      // Bytes, as the adapter sends them (a string would gain "; charset=utf-8").
-      .send(Buffer.from(JSON.stringify(transformTRPCResponse(config, answer))));
+    stats.directAnswers++;
+    await send(reply, body as Parameters<typeof getHTTPStatusCode>[0]);
+    return true;
+  };
+
+  /**
+   * A batch of queries by GET (`/a,b?batch=1&input={"0":…,"1":…}`), answered as the adapter does
+   * when it does not stream: one context for the batch, the calls run together, an array of
+   * results or error shapes, 200 when all succeed and otherwise the status rule's (207 when they
+   * differ). False when the adapter should answer.
+   */
+  const directBatch = async (req: FastifyRequest, reply: FastifyReply, paths: string[]) => {
+    if (maxBatchSize !== undefined && paths.length > maxBatchSize) return false;
+    const procs = paths.map((p) => procedures[p]);
+    if (!procs.every((p): p is Callable => p !== undefined && p._def.type === 'query')) return false;
+    let inputs: Record<string, unknown>;
+    try {
+      const text = (req.query as Record<string, unknown>).input;
+      if (text !== undefined && typeof text !== 'string') return false;
+      const parsed: unknown = text ? JSON.parse(text) : {};
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+      inputs = {};
+      for (const i of paths.keys()) {
+        const raw = (parsed as Record<string, unknown>)[i];
+        if (raw !== undefined) inputs[i] = config.transformer.input.deserialize(raw);
+      }
+    } catch {
+      return false; // the adapter answers the parse error in its own words
+    }
+    let ctx: unknown;
+    let ctxError: unknown;
+    try {
+      ctx = await trpcOptions.createContext?.({ req, res: reply, info: undefined as never });
+    } catch (cause) {
+      ctxError = cause;
+    }
+    const results = await Promise.all(
+      procs.map(async (proc, i) => {
+        const path = paths[i]!;
+        try {
+          if (ctxError !== undefined) throw ctxError;
+          const data = await proc({
+            path,
+            ctx,
+            type: 'query',
+            getRawInput: () => Promise.resolve(inputs[i]),
+            signal: undefined,
+            batchIndex: i,
+          });
+          return { result: { data } };
+        } catch (cause) {
+          const error = getTRPCErrorFromUnknown(cause);
+          return { error: getErrorShape({ config, ctx, error, input: inputs[i], path, type: 'query' }) as unknown };
+        }
+      }),
+    );
+    stats.directAnswers++;
+    await send(reply, results as Parameters<typeof getHTTPStatusCode>[0]);
     return true;
   };
 
@@ -108,6 +180,11 @@ export async function registerTrpcHost<R extends AnyRouter>(
           (req.query as Record<string, unknown>).batch === undefined &&
           req.headers['trpc-accept'] === undefined;
         if (single && (await direct(req, reply, path, proc))) return reply;
+        const batch =
+          req.method === 'GET' &&
+          (req.query as Record<string, unknown>).batch === '1' &&
+          req.headers['trpc-accept'] === undefined;
+        if (batch && (await directBatch(req, reply, path.split(',')))) return reply;
       }
       await fastifyRequestHandler({ ...trpcOptions, req, res: reply, path });
       return reply;
