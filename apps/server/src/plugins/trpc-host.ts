@@ -137,13 +137,23 @@ export async function registerTrpcHost<R extends AnyRouter>(
     } catch (cause) {
       ctxError = cause;
     }
+    const failed = (cause: unknown, i: number) => ({
+      error: getErrorShape({
+        config,
+        ctx,
+        error: getTRPCErrorFromUnknown(cause),
+        input: inputs[i],
+        path: paths[i]!,
+        type: 'query',
+      }) as unknown,
+    });
     const results = await Promise.all(
       procs.map(async (proc, i) => {
-        const path = paths[i]!;
+        // A context that could not be made fails every call, as in the adapter.
+        if (ctxError !== undefined) return failed(ctxError, i);
         try {
-          if (ctxError !== undefined) throw ctxError;
           const data = await proc({
-            path,
+            path: paths[i]!,
             ctx,
             type: 'query',
             getRawInput: () => Promise.resolve(inputs[i]),
@@ -152,8 +162,7 @@ export async function registerTrpcHost<R extends AnyRouter>(
           });
           return { result: { data } };
         } catch (cause) {
-          const error = getTRPCErrorFromUnknown(cause);
-          return { error: getErrorShape({ config, ctx, error, input: inputs[i], path, type: 'query' }) as unknown };
+          return failed(cause, i);
         }
       }),
     );
