@@ -38,6 +38,12 @@ export async function benchTrpcHop({ durationMs }: { durationMs: number }) {
     const trpc = await measure(trpcUrl, durationMs);
     const stock = await measure(stockUrl, durationMs);
     const plain = await measure(plainUrl, durationMs);
+    // A batch of three, as the apps' httpBatchLink sends their queries.
+    const batch = (prefix: string) => `${base}/${prefix}/ping,ping,ping?batch=1`;
+    const [ba, bb] = await Promise.all([batch('trpc'), batch('stock')].map(async (u) => (await fetch(u)).text()));
+    if (ba !== bb) throw new Error(`the batch routes answer differently: ${ba} / ${bb}`);
+    const trpcBatch = await measure(batch('trpc'), durationMs);
+    const stockBatch = await measure(batch('stock'), durationMs);
     const row = (name: string, f: Awaited<ReturnType<typeof measure>>) =>
       console.log(
         name.padEnd(64),
@@ -51,11 +57,17 @@ export async function benchTrpcHop({ durationMs }: { durationMs: number }) {
     row('tRPC  GET /trpc/ping (trivial procedure, as the app hosts it)', trpc);
     row('tRPC  GET /stock/ping (the same, stock Fastify adapter)', stock);
     row('plain GET /plain/ping (same JSON)', plain);
+    row('tRPC  GET /trpc/ping,ping,ping?batch=1 (as hosted)', trpcBatch);
+    row('tRPC  GET /stock/ping,ping,ping?batch=1 (stock adapter)', stockBatch);
     console.log(
       `      a trivial procedure costs ${(trpc.usPerRequest / plain.usPerRequest).toFixed(2)}× a plain route's ` +
         `server time as hosted (target ≤ 2×), ${(stock.usPerRequest / plain.usPerRequest).toFixed(2)}× through ` +
         `the stock adapter (throughput: ${(plain.rps / trpc.rps).toFixed(2)}× and ${(plain.rps / stock.rps).toFixed(2)}×, ` +
         `held down by the one client thread)`,
+    );
+    console.log(
+      `      a batch of three: ${(trpcBatch.usPerRequest / plain.usPerRequest).toFixed(2)}× a plain route's server ` +
+        `time as hosted, ${(stockBatch.usPerRequest / plain.usPerRequest).toFixed(2)}× through the stock adapter`,
     );
   } finally {
     await app.close();

@@ -197,7 +197,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     }
   });
 
-  await registerTrpcHost(app, {
+  const trpcHost = await registerTrpcHost(app, {
     prefix: '/trpc',
     fastPath: config.TRPC_FAST_PATH === 'on',
     trpcOptions: {
@@ -206,6 +206,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       createContext: ({ req, res }) => createContext(req, res),
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+  app.decorate('trpcHost', { getter: () => trpcHost });
 
   const { document } = await registerRestApi(app, { createContext });
   await registerDocs(app, document);

@@ -31,10 +31,15 @@ type Callable = ((opts: {
 
 const METHOD = { query: 'GET', mutation: 'POST' } as const;
 
+export interface TrpcHostStats {
+  /** How many tRPC requests were answered directly (not by the stock adapter). */
+  readonly directAnswers: number;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
-    /** How many tRPC requests were answered directly (not by the stock adapter). */
-    trpcHost: { directAnswers: number };
+    /** The app's tRPC host (apps/server/src/app.ts). */
+    trpcHost: TrpcHostStats;
   }
 }
 const NO_INPUT = Symbol('no input');
@@ -49,7 +54,6 @@ export async function registerTrpcHost<R extends AnyRouter>(
   const procedures = router._def.procedures as Record<string, Callable | undefined>;
   const maxBatchSize = trpcOptions.maxBatchSize;
   const stats = { directAnswers: 0 };
-  app.decorate('trpcHost', { getter: () => stats });
 
   /** The raw JSON input of a single call, or undefined when the stock adapter should answer. */
   const rawInput = (req: FastifyRequest): { value: unknown } | undefined => {
@@ -199,4 +203,5 @@ export async function registerTrpcHost<R extends AnyRouter>(
       return reply;
     });
   });
+  return stats as TrpcHostStats;
 }
