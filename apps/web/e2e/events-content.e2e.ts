@@ -149,8 +149,12 @@ describe('web events and content', () => {
     const order = await waitForOrder(page, orderId, 'completed');
     expect(order.total).toBe(before.event.price);
 
-    // Billing registered the buyer: the event page now shows the ticket, the link and the password.
-    await page.goto(`/events/${seed!.slug}`);
+    // Billing registered the buyer: the order leads back to the event page, which now shows the
+    // ticket, the link and the password.
+    await page.getByRole('link', { name: 'View event' }).waitFor();
+    await page.getByRole('link', { name: 'Go to the event' }).click();
+    await page.waitForURL((url) => url.pathname === `/events/${before.event.id}`);
+    await page.getByRole('heading', { level: 1, name: seed!.title }).waitFor();
     await panel.getByText('You have a ticket for this event.').waitFor();
     const join = page.getByRole('region', { name: 'How to join' });
     await join.getByRole('link', { name: seed!.meetingUrl! }).waitFor();

@@ -77,7 +77,7 @@ export function OrderPage() {
     return () => timers.forEach(clearTimeout);
   }, [stillWaiting, id, startedAt, verifyNow]);
 
-  // Once paid, what it unlocked is stale everywhere (program page, my learning, plan).
+  // Once paid, what it unlocked is stale everywhere (program page, my learning, plan, event).
   const paid = o?.paidAt != null;
   useEffect(() => {
     if (!paid || !returning) return;
@@ -85,6 +85,7 @@ export function OrderPage() {
       queryClient.invalidateQueries(trpc.programs.pathFilter()),
       queryClient.invalidateQueries(trpc.users.enrolledPrograms.pathFilter()),
       queryClient.invalidateQueries(trpc.subscriptions.pathFilter()),
+      queryClient.invalidateQueries(trpc.events.pathFilter()),
       queryClient.invalidateQueries(trpc.notifications.pathFilter()),
     ]);
   }, [paid, returning, queryClient, trpc]);
@@ -149,16 +150,25 @@ function waiting(o: Order): boolean {
   return o.paidAt === null && o.status !== 'cancelled';
 }
 
-/** Where the order leads once paid: the program bought, or the plan. */
-function destination(o: Order): { to: string; label: string; learn?: string } | null {
+/** Where the order leads: the program bought, the event's page, or the plan. */
+function destination(o: Order): { to: string; label: string; back: string; learn?: string } | null {
   const item = o.items[0];
   if (!item) return null;
   if (item.kind === 'program_access' && item.programId) {
     const program = `/programs/${encodeURIComponent(item.programId)}`;
     const reads = item.accessType === 'documentation' || item.accessType === 'bundle';
-    return { to: program, label: 'Go to the program', ...(reads ? { learn: `${program}/learn` } : {}) };
+    return {
+      to: program,
+      label: 'Go to the program',
+      back: 'Back to the program',
+      ...(reads ? { learn: `${program}/learn` } : {}),
+    };
   }
-  if (item.kind === 'subscription') return { to: '/billing', label: 'See your plan' };
+  // The event page takes its id as well as its slug.
+  if (item.kind === 'event_ticket' && item.eventId) {
+    return { to: `/events/${encodeURIComponent(item.eventId)}`, label: 'Go to the event', back: 'Back to the event' };
+  }
+  if (item.kind === 'subscription') return { to: '/billing', label: 'See your plan', back: 'Back to plans' };
   return null;
 }
 
@@ -247,7 +257,7 @@ function CancelledPanel({ order }: { order: Order }) {
         {order.status !== 'cancelled' && <TryAgainButton order={order} label="Try again" />}
         {next && (
           <Link to={next.to} className="btn-secondary">
-            Back to the program
+            {next.back}
           </Link>
         )}
       </div>
@@ -346,6 +356,14 @@ function OrderDetails({ order, headingLevel }: { order: Order; headingLevel: 1 |
                     className="text-xs font-medium text-indigo-600 hover:underline"
                   >
                     View program
+                  </Link>
+                )}
+                {item.kind === 'event_ticket' && item.eventId && (
+                  <Link
+                    to={`/events/${encodeURIComponent(item.eventId)}`}
+                    className="text-xs font-medium text-indigo-600 hover:underline"
+                  >
+                    View event
                   </Link>
                 )}
               </td>
