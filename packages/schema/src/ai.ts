@@ -139,6 +139,10 @@ export const ZChatMessage = z.object({
   status: ZChatMessageStatus,
   citations: z.array(ZCitation),
   cached: z.boolean(),
+  /** The model that wrote an assistant answer (null for the learner's messages). */
+  model: z.string().nullable(),
+  /** True when the offline tutor wrote it (no AI provider was configured). */
+  offline: z.boolean(),
   timestamp: z.date(),
 });
 

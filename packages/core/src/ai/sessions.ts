@@ -3,6 +3,7 @@
 import type { Db, Prisma } from '@learningpt/db';
 import type { Citation } from '@learningpt/schema';
 import { notFound } from '../shared/errors';
+import { OFFLINE_MODEL_ID } from '@learningpt/ai';
 
 type DbLike = Db | Prisma.TransactionClient;
 
@@ -83,6 +84,8 @@ export async function getChatSession({ db, userId, sessionId }: { db: DbLike; us
         status: m.status,
         citations: (Array.isArray(m.citations) ? m.citations : []) as Citation[],
         cached: m.cached,
+        model: m.role === 'assistant' ? m.model : null,
+        offline: m.role === 'assistant' && m.model === OFFLINE_MODEL_ID,
         timestamp: m.createdAt,
       })),
     },

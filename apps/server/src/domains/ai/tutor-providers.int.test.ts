@@ -63,7 +63,11 @@ describe('with no provider configured', () => {
     expect(text).toContain('Offline tutor');
     expect(text).toContain('Use catch() to handle a rejected promise. [1]');
     expect(text).toContain('[1] Promises');
-    const meta = parts.find((p) => p.type === 'start')!.messageMetadata as { offline: boolean; messageId: string };
+    const meta = parts.find((p) => p.type === 'start')!.messageMetadata as {
+      offline: boolean;
+      messageId: string;
+      sessionId: string;
+    };
     expect(meta.offline).toBe(true);
     const citations = parts.find((p) => p.type === 'data-citations')!.data as { citations: { lessonTitle: string }[] };
     expect(citations.citations[0]!.lessonTitle).toBe('Promises');
@@ -72,6 +76,12 @@ describe('with no provider configured', () => {
       content: text,
       model: 'offline-tutor',
     });
+    // Read back later, the answer still says the offline tutor wrote it (the app shows the badge).
+    const { session } = await u.caller.ai.session({ sessionId: meta.sessionId });
+    expect(session.messages.map((m) => [m.role, m.model, m.offline])).toEqual([
+      ['user', null, false],
+      ['assistant', 'offline-tutor', true],
+    ]);
     expect(s.fake.requests).toHaveLength(0);
 
     // Local moderation still applies.

@@ -141,6 +141,8 @@ describe('POST /api/ai/chat/stream', () => {
     await reading;
     const done = await settledAnswer(s, meta.messageId);
     expect(done).toMatchObject({ status: 'complete', content: 'Part one. Part two.' });
+    const { session } = await u.caller.ai.session({ sessionId: meta.sessionId });
+    expect(session.messages.find((m) => m.role === 'assistant')).toMatchObject({ model: 'gpt-test', offline: false });
   });
 
   it('reports a provider failure mid-stream clearly, keeps the question, and charges nothing', async () => {

@@ -51,24 +51,43 @@ describe('tutor refusals', () => {
 describe('tutor sessions', () => {
   it('turns saved messages into UI messages with their citations', () => {
     const at = new Date();
-    const ui = toUIMessages([
-      { id: 'u', role: 'user', content: 'Q?', status: 'complete', citations: [], cached: false, timestamp: at },
+    const mine = {
+      status: 'complete' as const,
+      citations: [],
+      cached: false,
+      model: null,
+      offline: false,
+      timestamp: at,
+    };
+    const ui = toUIMessages('s1', [
+      { id: 'u', role: 'user', content: 'Q?', ...mine },
       {
         id: 'a',
         role: 'assistant',
         content: 'A [1]',
         status: 'complete',
         citations: [c1],
-        cached: false,
+        cached: true,
+        model: 'offline-tutor',
+        offline: true,
         timestamp: at,
       },
-      { id: 's', role: 'system', content: 'x', status: 'complete', citations: [], cached: false, timestamp: at },
+      { id: 's', role: 'system', content: 'x', ...mine },
     ]);
     expect(ui.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(ui[1]!.parts).toEqual([
       { type: 'data-citations', data: { citations: [c1] } },
       { type: 'text', text: 'A [1]', state: 'done' },
     ]);
+    // A saved answer shows the badges a live one does.
+    expect(ui[1]!.metadata).toEqual({
+      sessionId: 's1',
+      messageId: 'a',
+      model: 'offline-tutor',
+      cached: true,
+      offline: true,
+    });
+    expect(ui[0]!.metadata).toBeUndefined();
   });
   it('opens the tutor with a program and lesson in focus', () => {
     expect(tutorPathFor({ programId: 'p1', lessonId: 'l1' })).toBe('/tutor?program=p1&lesson=l1');

@@ -93,13 +93,27 @@ export function citedIn(text: string, citations: readonly Citation[]): Citation[
   return citations.filter((c) => used.has(c.n)).sort((a, b) => a.n - b.n);
 }
 
-/** The saved messages of a session as the UI messages useChat starts from. */
-export function toUIMessages(messages: readonly StoredMessage[]): TutorUIMessage[] {
+/**
+ * The saved messages of a session as the UI messages useChat starts from; answers carry the
+ * metadata a live answer has (so a saved one shows the same badges: offline tutor, saved answer).
+ */
+export function toUIMessages(sessionId: string, messages: readonly StoredMessage[]): TutorUIMessage[] {
   return messages
     .filter((m) => m.role === 'user' || m.role === 'assistant')
     .map((m) => ({
       id: m.id,
       role: m.role as 'user' | 'assistant',
+      ...(m.role === 'assistant'
+        ? {
+            metadata: {
+              sessionId,
+              messageId: m.id,
+              model: m.model ?? '',
+              cached: m.cached,
+              offline: m.offline,
+            },
+          }
+        : {}),
       parts:
         m.role === 'assistant'
           ? [

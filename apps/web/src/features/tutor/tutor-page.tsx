@@ -211,7 +211,7 @@ function SessionChat({ sessionId, focus, onSettled, onReload, onNew }: SessionCh
       q.state.data?.session.messages.some((m) => m.status === 'streaming') ? STREAMING_POLL_MS : false,
   });
   const data = session.isFetchedAfterMount ? session.data : undefined;
-  const initial = useMemo(() => (data ? toUIMessages(data.session.messages) : []), [data]);
+  const initial = useMemo(() => (data ? toUIMessages(data.session.id, data.session.messages) : []), [data]);
   const failedIds = useMemo(
     () => new Set(data?.session.messages.filter((m) => m.status === 'failed').map((m) => m.id)),
     [data],
