@@ -93,7 +93,38 @@ const t = initTRPC
     },
   });
 
-const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
+/** PostgreSQL text cannot hold NUL: input with one is refused (naming the field) before any handler reads it. */
+export const NUL_REFUSED = 'Text cannot contain the NUL character (\\u0000 / %00): remove it and try again.';
+/** Where the first NUL character is in a parsed input (a key or a string value), or null. */
+export function nulPath(value: unknown, depth = 0): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? [] : null;
+  if (depth > 64 || value === null || typeof value !== 'object' || value instanceof Uint8Array) return null;
+  const array = Array.isArray(value);
+  for (const [k, v] of Object.entries(value)) {
+    const key = array ? Number(k) : k;
+    if (k.includes('\u0000')) return [key];
+    // The path is built only on the way back from a hit: a clean input allocates none.
+    const inner = nulPath(v, depth + 1);
+    if (inner) {
+      inner.unshift(key);
+      return inner;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every procedure's one middleware (one layer of tRPC's middleware chain, not two): input with a
+ * NUL character is refused, then domain errors become tRPC errors with their status, a saturated
+ * database a 503 with Retry-After, and an unexpected failure is logged.
+ */
+const guard = t.middleware(async ({ ctx, next, path, getRawInput }) => {
+  const at = nulPath(await getRawInput());
+  if (at) {
+    // As a validation failure, so both faces answer 400 with the field named.
+    const cause = new ZodRealError([{ code: 'custom', path: at, message: NUL_REFUSED, input: undefined }]);
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `${at.join('.') || 'input'}: ${NUL_REFUSED}`, cause });
+  }
   const result = await next();
   if (result.ok) return result;
   let cause = result.error.cause;
@@ -112,30 +143,6 @@ const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
-/** PostgreSQL text cannot hold NUL: input with one is refused (naming the field) before any handler reads it. */
-export const NUL_REFUSED = 'Text cannot contain the NUL character (\\u0000 / %00): remove it and try again.';
-/** Where the first NUL character is in a parsed input (a key or a string value), or null. */
-export function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (path.length > 64 || value === null || typeof value !== 'object' || value instanceof Uint8Array) return null;
-  for (const [k, v] of Object.entries(value)) {
-    const at = [...path, Array.isArray(value) ? Number(k) : k];
-    if (k.includes('\u0000')) return at;
-    const inner = nulPath(v, at);
-    if (inner) return inner;
-  }
-  return null;
-}
-const refuseNul = t.middleware(async ({ next, getRawInput }) => {
-  const at = nulPath(await getRawInput());
-  if (at) {
-    // As a validation failure, so both faces answer 400 with the field named.
-    const cause = new ZodRealError([{ code: 'custom', path: at, message: NUL_REFUSED, input: undefined }]);
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `${at.join('.') || 'input'}: ${NUL_REFUSED}`, cause });
-  }
-  return next();
-});
-
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -143,7 +150,7 @@ export const createCallerFactory = t.createCallerFactory;
  * 3. Procedures: who may call. Handlers behind `authedProcedure` get a non-null session.
  * ---------------------------------------------------------------------------------------------- */
 
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNul);
+export const publicProcedure = t.procedure.use(guard);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
