@@ -2,7 +2,7 @@
 // token; the database holds only its SHA-256 (Session.id). A session ends after an idle timeout
 // (expiresAt, pushed forward when less than half of it is left) and at an absolute lifetime
 // (absoluteExpiresAt, never extended). The user's status is checked on every resolution.
-import type { Db, Prisma, Role, UserStatus } from '@learningpt/db';
+import { queryRows, type Db, type Prisma, type Role, type UserStatus } from '@learningpt/db';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import type { Viewer } from '../shared/viewer';
@@ -95,12 +95,15 @@ export async function validateSessionToken({
 }): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{16,128}$/.test(token)) return null;
   const id = hashToken(token);
-  // One statement with the user (every signed-in request runs this).
-  const [row] = await db.$queryRaw<SessionWithUser[]>`
-    SELECT s.id, s."userId", s."createdAt", s."lastActiveAt", s."expiresAt", s."absoluteExpiresAt",
-           u.name, u.email, u.role::text AS role, u.status::text AS status
-    FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${id}`;
+  // One statement with the user (every signed-in request runs this, so on the pool directly).
+  const [row] = await queryRows<SessionWithUser>(
+    db,
+    `SELECT s.id, s."userId", s."createdAt", s."lastActiveAt", s."expiresAt", s."absoluteExpiresAt",
+            u.name, u.email, u.role::text AS role, u.status::text AS status
+     FROM "Session" s JOIN "User" u ON u.id = s."userId"
+     WHERE s.id = $1`,
+    [id],
+  );
   // The lookup is by primary key; compare the hash again in constant time all the same.
   if (!row || !hashesEqual(row.id, id)) return null;
   const now = clock.now();

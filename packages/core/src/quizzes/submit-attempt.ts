@@ -14,7 +14,7 @@
 // A pass that could earn a certificate takes the locked path instead (gradeAttemptInTx): the
 // attempt row is locked (SELECT … FOR UPDATE) for a transaction in which the grade and the
 // certificate are written together. Time-outs graded by the server use it too.
-import { Prisma, type Db } from '@learningpt/db';
+import { queryRows, type Db, type Prisma } from '@learningpt/db';
 import type { AnswerData, AttemptResult } from '@learningpt/schema';
 import { issueCertificateForPass } from '../certificates/issue-certificate';
 import type { Clock } from '../shared/clock';
@@ -37,17 +37,23 @@ interface GradingQuiz {
 
 type GradableAttempt = AttemptCore & GradingQuiz;
 
-const GRADABLE_COLUMNS = Prisma.sql`
+// The submit's statements are written with positional parameters and run through queryRows: on
+// the pool directly outside a transaction (the lock-free submit, Prisma's query layer skipped),
+// on the transaction's connection inside one (the locked path).
+const GRADABLE_COLUMNS = `
   a.id, a."userId", a."quizId", a.status::text AS status, a."startedAt", a."expiresAt", a."questionOrder",
   a."optionOrder", a."isPreview", q."passingScore", q."programId", q."showAnswersAfterSubmit"`;
 
 /** The attempt row-locked (only the attempt: FOR UPDATE OF), with what grading needs of its quiz. */
 async function lockAttemptForGrading(tx: Prisma.TransactionClient, attemptId: string) {
-  const rows = await tx.$queryRaw<GradableAttempt[]>`
-    SELECT ${GRADABLE_COLUMNS}
-    FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-    WHERE a.id = ${attemptId}::uuid
-    FOR UPDATE OF a`;
+  const rows = await queryRows<GradableAttempt>(
+    tx,
+    `SELECT ${GRADABLE_COLUMNS}
+     FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+     WHERE a.id = $1::uuid
+     FOR UPDATE OF a`,
+    [attemptId],
+  );
   return rows[0] ?? null;
 }
 
@@ -72,20 +78,23 @@ async function servedQuestionsWithSaved(
  * its served questions (in the order served) with their saved answers.
  */
 async function readForGrading(db: Db, attemptId: string) {
-  const rows = await db.$queryRaw<(GradableAttempt & { version: string; questions: ServedWithSaved[] })[]>`
-    SELECT ${GRADABLE_COLUMNS}, a.xmin::text AS version,
-      COALESCE((
-        SELECT json_agg(json_build_object(
-                 'id', x.id, 'type', x.type::text, 'text', x.text, 'options', x.options,
-                 'correctAnswers', x."correctAnswers", 'explanation', x.explanation, 'points', x.points,
-                 'difficulty', x.difficulty::text, 'topic', x.topic, 'position', x.position, 'draft', x.draft,
-                 'saved', s.selected) ORDER BY o.n)
-        FROM unnest(a."questionOrder"::uuid[]) WITH ORDINALITY AS o(id, n)
-        JOIN "Question" x ON x.id = o.id
-        LEFT JOIN "AttemptAnswer" s ON s."attemptId" = a.id AND s."questionId" = x.id
-      ), '[]') AS questions
-    FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-    WHERE a.id = ${attemptId}::uuid`;
+  const rows = await queryRows<GradableAttempt & { version: string; questions: ServedWithSaved[] }>(
+    db,
+    `SELECT ${GRADABLE_COLUMNS}, a.xmin::text AS version,
+       COALESCE((
+         SELECT json_agg(json_build_object(
+                  'id', x.id, 'type', x.type::text, 'text', x.text, 'options', x.options,
+                  'correctAnswers', x."correctAnswers", 'explanation', x.explanation, 'points', x.points,
+                  'difficulty', x.difficulty::text, 'topic', x.topic, 'position', x.position, 'draft', x.draft,
+                  'saved', s.selected) ORDER BY o.n)
+         FROM unnest(a."questionOrder"::uuid[]) WITH ORDINALITY AS o(id, n)
+         JOIN "Question" x ON x.id = o.id
+         LEFT JOIN "AttemptAnswer" s ON s."attemptId" = a.id AND s."questionId" = x.id
+       ), '[]') AS questions
+     FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+     WHERE a.id = $1::uuid`,
+    [attemptId],
+  );
   return rows[0] ?? null;
 }
 
@@ -129,27 +138,40 @@ function decideGrade(
  */
 async function writeGrade(db: DbLike, a: GradableAttempt, g: Grade, version?: string): Promise<boolean> {
   const rows = g.graded.answers.map((x) => ({ id: uuid7(g.now.getTime()), ...x }));
-  const [written] = await db.$queryRaw<{ n: number }[]>`
-    WITH graded AS (
-      UPDATE "QuizAttempt"
-      SET status = 'submitted', "submittedAt" = ${g.submittedAt}, score = ${g.graded.score}::double precision,
-          "totalPoints" = ${g.graded.totalPoints}::int, "scorePercent" = ${g.graded.scorePercent}::int,
-          passed = ${g.passed}, "timeTakenSeconds" = ${g.timeTaken}::int, "timedOut" = ${g.timedOut},
-          "updatedAt" = ${g.now}
-      WHERE id = ${a.id}::uuid AND status = 'in_progress'
-        ${version === undefined ? Prisma.empty : Prisma.sql`AND xmin = ${version}::xid`}
-      RETURNING id
-    ), answers AS (
-      INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", selected, "isCorrect", "pointsAwarded", "createdAt", "updatedAt")
-      SELECT r.id::uuid, graded.id, r."questionId"::uuid, ARRAY(SELECT jsonb_array_elements_text(r.selected)),
-             r."isCorrect", r."pointsAwarded", ${g.now}, ${g.now}
-      FROM graded, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r(id text, "questionId" text, selected jsonb, "isCorrect" boolean, "pointsAwarded" double precision)
-      ON CONFLICT ("attemptId", "questionId")
-      DO UPDATE SET selected = EXCLUDED.selected, "isCorrect" = EXCLUDED."isCorrect",
-                    "pointsAwarded" = EXCLUDED."pointsAwarded", "updatedAt" = EXCLUDED."updatedAt"
-    )
-    SELECT count(*)::int AS n FROM graded`;
+  const [written] = await queryRows<{ n: number }>(
+    db,
+    `WITH graded AS (
+       UPDATE "QuizAttempt"
+       SET status = 'submitted', "submittedAt" = $2, score = $3::double precision, "totalPoints" = $4::int,
+           "scorePercent" = $5::int, passed = $6::boolean, "timeTakenSeconds" = $7::int, "timedOut" = $8::boolean,
+           "updatedAt" = $9
+       WHERE id = $1::uuid AND status = 'in_progress' AND ($10::xid IS NULL OR xmin = $10::xid)
+       RETURNING id
+     ), answers AS (
+       INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", selected, "isCorrect", "pointsAwarded", "createdAt", "updatedAt")
+       SELECT r.id::uuid, graded.id, r."questionId"::uuid, ARRAY(SELECT jsonb_array_elements_text(r.selected)),
+              r."isCorrect", r."pointsAwarded", $9, $9
+       FROM graded, jsonb_to_recordset($11::jsonb)
+         AS r(id text, "questionId" text, selected jsonb, "isCorrect" boolean, "pointsAwarded" double precision)
+       ON CONFLICT ("attemptId", "questionId")
+       DO UPDATE SET selected = EXCLUDED.selected, "isCorrect" = EXCLUDED."isCorrect",
+                     "pointsAwarded" = EXCLUDED."pointsAwarded", "updatedAt" = EXCLUDED."updatedAt"
+     )
+     SELECT count(*)::int AS n FROM graded`,
+    [
+      a.id,
+      g.submittedAt,
+      g.graded.score,
+      g.graded.totalPoints,
+      g.graded.scorePercent,
+      g.passed,
+      g.timeTaken,
+      g.timedOut,
+      g.now,
+      version ?? null,
+      JSON.stringify(rows),
+    ],
+  );
   return written?.n === 1;
 }
 
