@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { inject, describe, expect, it } from 'vitest';
-import { createDb, isSerializationFailure, isUniqueViolation, sqlState, withSerializableRetry } from './index';
+import {
+  createDb,
+  isSerializationFailure,
+  isUniqueViolation,
+  queryRows,
+  sqlState,
+  withSerializableRetry,
+} from './index';
 import { useTestDatabase } from './testing';
 
 const t = useTestDatabase();
@@ -41,6 +48,44 @@ describe('createDb', () => {
     const db = createDb({ connectionString: url.toString(), connectionTimeoutMillis: 500 });
     await expect(db.$queryRaw`SELECT 1`).rejects.toThrow();
     await db.$disconnect();
+  });
+});
+
+describe('queryRows', () => {
+  const SQL = `SELECT $1::uuid AS id, $2::timestamptz AS at, ARRAY['a', 'b']::text[] AS tags,
+      json_build_object('n', 1, 'x', ARRAY[1.5]) AS doc, 42::int AS n, 0.25::double precision AS f,
+      NULL::text AS none, $3::boolean AS yes`;
+  const values = ['0190f5c4-7e2a-7c3b-9a55-8d1e2f3a4b5c', new Date('2026-12-03T12:00:00.123Z'), true];
+
+  it('answers what $queryRawUnsafe answers, on the pool directly', async () => {
+    const direct = await queryRows(t.db, SQL, values);
+    expect(direct).toEqual(await t.db.$queryRawUnsafe(SQL, ...values));
+    expect(direct).toEqual([
+      {
+        id: values[0],
+        at: values[1],
+        tags: ['a', 'b'],
+        doc: { n: 1, x: [1.5] },
+        n: 42,
+        f: 0.25,
+        none: null,
+        yes: true,
+      },
+    ]);
+  });
+
+  it('runs on the transaction’s connection when given a transaction client', async () => {
+    const email = `query-rows-${Date.now()}@example.org`;
+    await t.db.$transaction(async (tx) => {
+      await tx.user.create({ data: { email, name: 'In the transaction' } });
+      const inside = await queryRows<{ n: number }>(tx, 'SELECT count(*)::int AS n FROM "User" WHERE email = $1', [
+        email,
+      ]);
+      const outside = await queryRows<{ n: number }>(t.db, 'SELECT count(*)::int AS n FROM "User" WHERE email = $1', [
+        email,
+      ]);
+      expect([inside[0]!.n, outside[0]!.n]).toEqual([1, 0]);
+    });
   });
 });
 

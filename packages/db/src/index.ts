@@ -49,7 +49,8 @@ export function createDb(opts: CreateDbOptions): Db {
  */
 export async function queryRows<T>(db: Db | Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
   const pool = pools.get(db as Db);
-  if (!pool) return db.$queryRawUnsafe<T[]>(text, ...values);
+  // A transaction client has no pool of its own; after $disconnect the adapter may open another.
+  if (!pool || pool.ended) return db.$queryRawUnsafe<T[]>(text, ...values);
   return (await pool.query(text, values)).rows as T[];
 }
 
