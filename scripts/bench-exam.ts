@@ -151,7 +151,7 @@ export async function benchExamSubmit({
   base,
   config,
   concurrency,
-  rounds = Number(process.env.BENCH_EXAM_ROUNDS ?? 60),
+  rounds = Number(process.env.BENCH_EXAM_ROUNDS ?? 150),
 }: {
   db: Db;
   url: string;
