@@ -74,6 +74,15 @@ describe('queryRows', () => {
     ]);
   });
 
+  it('used first, before any Prisma query, still leaves the pool to $disconnect', async () => {
+    const baseline = await connectionsTo(t.name);
+    const db = createDb({ connectionString: t.url, max: 2 });
+    expect(await queryRows<{ n: number }>(db, 'SELECT 1::int AS n', [])).toEqual([{ n: 1 }]);
+    expect(await connectionsTo(t.name)).toBeGreaterThan(baseline);
+    await db.$disconnect();
+    expect(await connectionsTo(t.name)).toBe(baseline);
+  });
+
   it('runs on the transaction’s connection when given a transaction client', async () => {
     const email = `query-rows-${Date.now()}@example.org`;
     await t.db.$transaction(async (tx) => {

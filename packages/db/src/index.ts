@@ -19,6 +19,8 @@ export interface CreateDbOptions {
 
 /** Each client's connection pool, for queryRows. */
 const pools = new WeakMap<Db, pg.Pool>();
+/** Clients whose adapter has taken their pool (its error listener on, ended by $disconnect). */
+const connected = new WeakSet<Db>();
 
 /** A client with its own connection pool; `db.$disconnect()` closes the pool. */
 export function createDb(opts: CreateDbOptions): Db {
@@ -48,9 +50,16 @@ export function createDb(opts: CreateDbOptions): Db {
  * through Prisma on the transaction's connection.
  */
 export async function queryRows<T>(db: Db | Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
-  const pool = pools.get(db as Db);
+  const client = db as Db;
+  const pool = pools.get(client);
   // A transaction client has no pool of its own; after $disconnect the adapter may open another.
   if (!pool || pool.ended) return db.$queryRawUnsafe<T[]>(text, ...values);
+  // The adapter takes the pool when Prisma connects: until then no listener would catch an idle
+  // connection's error, and $disconnect would not end the pool.
+  if (!connected.has(client)) {
+    await client.$connect();
+    connected.add(client);
+  }
   return (await pool.query(text, values)).rows as T[];
 }
 
